@@ -1,0 +1,984 @@
+//! The envelope: everything before the item HTML.
+//!
+//! Parsing it touches only the header lines and the last line of the input, so an archive can
+//! be indexed by title, URL and time without parsing any HTML.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use url::Url;
+
+use crate::error::{Error, Warning, WarningKind, position, quote};
+use crate::text::{decode_entities, same_text};
+
+/// Which envelope layout a blob uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum EnvelopeForm {
+    /// Front matter, then the `<!--ms-->` comment and `[title](url)` header (most archive files).
+    Full,
+    /// The `<!--ms-->` comment and `[title](url)` header without front matter (the minimal form).
+    Header,
+    /// Front matter, then the item HTML with no comment or title link.
+    FrontMatterOnly,
+}
+
+/// The parsed Jekyll-style front matter, with only the simple YAML subset that archives use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct FrontMatter<'a> {
+    /// `layout` (always `post` in the archives).
+    pub layout: Option<Cow<'a, str>>,
+    /// `title`, with YAML escapes resolved; HTML entities are left as written.
+    pub title: Option<Cow<'a, str>>,
+    /// `date`, with the offset it was written with.
+    pub date: Option<DateTime<FixedOffset>>,
+    /// `author`: the outlet's display name (德国之声, 法广, ...).
+    pub author: Option<Cow<'a, str>>,
+    /// `from`: the source URL, as written.
+    pub from: Option<Cow<'a, str>>,
+    /// `tags`.
+    pub tags: Vec<Cow<'a, str>>,
+    /// `categories` (a list, or a single value as one item).
+    pub categories: Vec<Cow<'a, str>>,
+    /// `comments`.
+    pub comments: Option<bool>,
+    /// Any other key, and any known key whose value could not be read, as raw text.
+    pub extra: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+}
+
+impl FrontMatter<'_> {
+    /// Copies every borrowed part so the front matter outlives the input.
+    #[must_use]
+    pub fn into_owned(self) -> FrontMatter<'static> {
+        fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+            Cow::Owned(c.into_owned())
+        }
+        FrontMatter {
+            layout: self.layout.map(own),
+            title: self.title.map(own),
+            date: self.date,
+            author: self.author.map(own),
+            from: self.from.map(own),
+            tags: self.tags.into_iter().map(own).collect(),
+            categories: self.categories.into_iter().map(own).collect(),
+            comments: self.comments,
+            extra: self.extra.into_iter().map(|(k, v)| (own(k), own(v))).collect(),
+        }
+    }
+}
+
+/// The blob's envelope: mirror time, title, source URL and front matter.
+///
+/// Borrowed from the input where it can be; [`Envelope::into_owned`] detaches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Envelope<'a> {
+    /// Which layout the blob uses.
+    pub form: EnvelopeForm,
+    /// When the mirror captured the item (the `<!--ms-->` comment, else the front-matter date).
+    pub mirrored_at: Option<DateTime<Utc>>,
+    /// The item's title with HTML entities decoded (the link text, else the front-matter title).
+    pub title: Option<Cow<'a, str>>,
+    /// The source article's URL (the link target, else the front-matter `from`).
+    pub url: Option<Url>,
+    /// The front matter, when the blob has one.
+    pub front_matter: Option<FrontMatter<'a>>,
+}
+
+/// A blob split into its envelope and its body HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Blob<'a> {
+    /// The parsed envelope.
+    pub envelope: Envelope<'a>,
+    /// The item HTML: a slice of the input, without the `<div>` wrapper lines.
+    pub body: &'a str,
+    /// Byte offset of [`Blob::body`] in the input.
+    pub body_offset: usize,
+    /// Oddities met in the envelope.
+    pub warnings: Vec<Warning>,
+}
+
+impl Envelope<'_> {
+    /// Splits `input` into envelope and body; see [`Blob`].
+    ///
+    /// ```
+    /// let input = "<!--1684939624000-->\n[A title](https://www.dw.com/zh/x/a-1)\n------\n\n<p>Hi</p>\n";
+    /// let blob = feedmirror::Envelope::parse(input)?;
+    /// assert_eq!(blob.envelope.title.as_deref(), Some("A title"));
+    /// assert_eq!(blob.envelope.mirrored_at.unwrap().to_rfc3339(), "2023-05-24T14:47:04+00:00");
+    /// assert_eq!(blob.body, "<p>Hi</p>");
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the input is empty, binary, or starts with none of the envelope forms, or when the
+    /// front matter is never closed or the header has no title link.
+    pub fn parse(input: &str) -> Result<Blob<'_>, Error> {
+        parse(input)
+    }
+
+    /// Copies every borrowed part so the envelope outlives the input.
+    #[must_use]
+    pub fn into_owned(self) -> Envelope<'static> {
+        Envelope {
+            form: self.form,
+            mirrored_at: self.mirrored_at,
+            title: self.title.map(|t| Cow::Owned(t.into_owned())),
+            url: self.url,
+            front_matter: self.front_matter.map(FrontMatter::into_owned),
+        }
+    }
+
+    /// The source URL percent-decoded for display (`https://www.dw.com/zh/习近平.../a-1`).
+    #[must_use]
+    pub fn display_url(&self) -> Option<String> {
+        self.url.as_ref().map(|u| {
+            percent_encoding::percent_decode_str(u.as_str())
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    }
+}
+
+/// Reads lines with their byte offsets; `\r\n` and trailing whitespace are trimmed.
+struct Lines<'a> {
+    input: &'a str,
+    pos: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// The next line's start offset and trimmed text, without consuming it.
+    fn peek(&self) -> Option<(usize, &'a str)> {
+        let rest = self.input.get(self.pos..)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find('\n').unwrap_or(rest.len());
+        Some((self.pos, rest.get(..end).unwrap_or("").trim_end()))
+    }
+
+    fn next_line(&mut self) -> Option<(usize, &'a str)> {
+        let line = self.peek()?;
+        let rest = self.input.get(self.pos..).unwrap_or("");
+        self.pos += rest.find('\n').map_or(rest.len(), |i| i + 1);
+        Some(line)
+    }
+
+    fn skip_blank(&mut self) {
+        while matches!(self.peek(), Some((_, l)) if l.is_empty()) {
+            self.next_line();
+        }
+    }
+}
+
+/// How much of the input is checked for binary data: the header plus this many bytes.
+const BINARY_PROBE: usize = 512;
+
+fn parse(input: &str) -> Result<Blob<'_>, Error> {
+    let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = Lines { input, pos: start };
+    lines.skip_blank();
+    let Some((first_offset, first)) = lines.peek() else {
+        let (line, column) = position(input, input.len());
+        return Err(Error::Empty { line, column });
+    };
+    check_binary(input, first_offset.saturating_add(BINARY_PROBE))?;
+
+    let mut warnings = Vec::new();
+    let mut front_matter = None;
+    if first == "---" {
+        lines.next_line();
+        front_matter = Some(parse_front_matter(
+            input,
+            first_offset,
+            &mut lines,
+            &mut warnings,
+        )?);
+        lines.skip_blank();
+    }
+
+    let header = match lines.peek() {
+        Some((off, l)) if l.starts_with("<!--") && l.ends_with("-->") && !l.contains("<!-- ") => {
+            lines.next_line();
+            let mirrored_at = parse_timestamp(input, off, l, &mut warnings);
+            let (title, url) = parse_title_link(input, &mut lines, &mut warnings)?;
+            Some((mirrored_at, title, url))
+        }
+        Some((_, l)) if front_matter.is_none() && l.starts_with('[') && l.contains("](") => {
+            warnings.push(Warning::new(
+                WarningKind::EnvelopeLayout,
+                "no `<!--ms-->` timestamp comment before the title link",
+            ));
+            let (title, url) = parse_title_link(input, &mut lines, &mut warnings)?;
+            Some((None, title, url))
+        }
+        Some((off, _)) if front_matter.is_none() => {
+            let (line, column) = position(input, off);
+            return Err(Error::NoEnvelope {
+                expected: "a front matter `---` line or a `<!--ms-->` timestamp comment",
+                found: quote(input, off),
+                line,
+                column,
+            });
+        }
+        _ => None,
+    };
+
+    let envelope = match header {
+        Some((mirrored_at, title, url)) => {
+            skip_underline(input, &mut lines, &mut warnings);
+            if let Some(fm) = &front_matter {
+                check_oracle(fm, mirrored_at, title.as_deref(), url.as_ref(), &mut warnings);
+            }
+            Envelope {
+                form: if front_matter.is_some() {
+                    EnvelopeForm::Full
+                } else {
+                    EnvelopeForm::Header
+                },
+                mirrored_at,
+                title,
+                url,
+                front_matter,
+            }
+        }
+        None => {
+            let fm = front_matter.unwrap_or_default();
+            let url = fm
+                .from
+                .as_deref()
+                .and_then(|raw| parse_url(raw, "front-matter `from`", &mut warnings));
+            Envelope {
+                form: EnvelopeForm::FrontMatterOnly,
+                mirrored_at: fm.date.map(|d| d.with_timezone(&Utc)),
+                title: fm.title.as_ref().map(|t| match decode_entities(t) {
+                    Cow::Borrowed(_) => t.clone(),
+                    Cow::Owned(s) => Cow::Owned(s),
+                }),
+                url,
+                front_matter: Some(fm),
+            }
+        }
+    };
+
+    let (body_offset, body) = body_slice(input, &mut lines, &mut warnings);
+    check_binary(input, body_offset.saturating_add(BINARY_PROBE))?;
+    Ok(Blob {
+        envelope,
+        body,
+        body_offset,
+        warnings,
+    })
+}
+
+/// Refuses input whose first `limit` bytes hold control characters no text file has.
+fn check_binary(input: &str, limit: usize) -> Result<(), Error> {
+    let end = limit.min(input.len());
+    let found = input
+        .char_indices()
+        .take_while(|(i, _)| *i < end)
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') && (c as u32) < 0x20);
+    match found {
+        Some((i, c)) => {
+            let (line, column) = position(input, i);
+            Err(Error::Binary {
+                code: c as u32,
+                line,
+                column,
+            })
+        }
+        None => Ok(()),
+    }
+}
+
+fn parse_timestamp(
+    input: &str,
+    off: usize,
+    line: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<DateTime<Utc>> {
+    let digits = line.trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let (l, c) = position(input, off);
+    if digits == "NaN" {
+        warnings.push(Warning::new(
+            WarningKind::NanTimestamp,
+            format!("the mirror timestamp is `NaN` at line {l} column {c}: the item has no mirror time"),
+        ));
+        return None;
+    }
+    let parsed = digits
+        .parse::<i64>()
+        .ok()
+        .filter(|_| digits.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        .and_then(DateTime::from_timestamp_millis);
+    if parsed.is_none() {
+        warnings.push(Warning::new(
+            WarningKind::InvalidTimestamp,
+            format!(
+                "expected milliseconds since the epoch in the timestamp comment, found {} at line {l} column {c}",
+                quote(input, off)
+            ),
+        ));
+    }
+    parsed
+}
+
+fn parse_title_link<'a>(
+    input: &'a str,
+    lines: &mut Lines<'a>,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Option<Cow<'a, str>>, Option<Url>), Error> {
+    let malformed = |off: usize| {
+        let (line, column) = position(input, off);
+        Error::Malformed {
+            expected: "a markdown title link `[title](url)`",
+            found: quote(input, off),
+            line,
+            column,
+        }
+    };
+    let Some((off, line)) = lines.peek() else {
+        return Err(malformed(input.len()));
+    };
+    let Some(after_open) = line.strip_prefix('[') else {
+        return Err(malformed(off));
+    };
+    let (Some(mid), Some(close)) = (after_open.rfind("]("), after_open.rfind(')')) else {
+        return Err(malformed(off));
+    };
+    if close < mid + 2 {
+        return Err(malformed(off));
+    }
+    lines.next_line();
+    let raw_title = after_open.get(..mid).unwrap_or("");
+    let raw_url = after_open.get(mid + 2..close).unwrap_or("").trim();
+    let trailing = after_open.get(close + 1..).unwrap_or("");
+    if !trailing.is_empty() {
+        let (l, c) = position(input, off);
+        warnings.push(Warning::new(
+            WarningKind::EnvelopeLayout,
+            format!("text after the title link at line {l} column {c} ignored: `{trailing}`"),
+        ));
+    }
+    let url = if raw_url.is_empty() {
+        None
+    } else {
+        parse_url(raw_url, "title link", warnings)
+    };
+    Ok((Some(decode_entities(raw_title)), url))
+}
+
+fn parse_url(raw: &str, what: &str, warnings: &mut Vec<Warning>) -> Option<Url> {
+    match Url::parse(raw.trim()) {
+        Ok(u) => Some(u),
+        Err(e) => {
+            warnings.push(Warning::new(
+                WarningKind::InvalidUrl,
+                format!("the {what} URL `{raw}` could not be parsed: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+fn skip_underline(input: &str, lines: &mut Lines<'_>, warnings: &mut Vec<Warning>) {
+    match lines.peek() {
+        Some((_, l)) if l.len() >= 3 && (l.bytes().all(|b| b == b'-') || l.bytes().all(|b| b == b'=')) => {
+            lines.next_line();
+        }
+        Some((off, _)) => {
+            let (l, c) = position(input, off);
+            warnings.push(Warning::new(
+                WarningKind::EnvelopeLayout,
+                format!(
+                    "expected a setext underline `------` at line {l} column {c}, found {}",
+                    quote(input, off)
+                ),
+            ));
+        }
+        None => {}
+    }
+}
+
+/// The body: after blank lines, without a `<div>` wrapper whose `</div>` closes on its own line.
+fn body_slice<'a>(input: &'a str, lines: &mut Lines<'a>, warnings: &mut Vec<Warning>) -> (usize, &'a str) {
+    lines.skip_blank();
+    let mut start = lines.pos.min(input.len());
+    let mut end = input.trim_end().len().max(start);
+    if let Some((off, "<div>")) = lines.peek() {
+        let last_line_start = input.get(..end).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let last = input.get(last_line_start..end).unwrap_or("").trim();
+        if last == "</div>" && last_line_start > off {
+            lines.next_line();
+            start = lines.pos;
+            end = last_line_start.max(start);
+        } else {
+            let (l, c) = position(input, off);
+            warnings.push(Warning::new(
+                WarningKind::EnvelopeLayout,
+                format!("the wrapper `<div>` at line {l} column {c} has no closing `</div>` line; kept in the body"),
+            ));
+        }
+    }
+    let body = input.get(start..end).unwrap_or("");
+    let trimmed = body.trim_end();
+    (start, trimmed)
+}
+
+fn parse_front_matter<'a>(
+    input: &'a str,
+    open_offset: usize,
+    lines: &mut Lines<'a>,
+    warnings: &mut Vec<Warning>,
+) -> Result<FrontMatter<'a>, Error> {
+    let mut fm = FrontMatter::default();
+    loop {
+        let Some((off, line)) = lines.next_line() else {
+            let (line, column) = position(input, open_offset);
+            return Err(Error::UnterminatedFrontMatter { line, column });
+        };
+        if line == "---" {
+            return Ok(fm);
+        }
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let key_end = line.find(':').filter(|&i| {
+            let key = line.get(..i).unwrap_or("");
+            !key.is_empty()
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        });
+        let Some(key_end) = key_end else {
+            let (l, c) = position(input, off);
+            warnings.push(Warning::new(
+                WarningKind::FrontMatterSyntax,
+                format!(
+                    "expected `key: value` in the front matter at line {l} column {c}, found {}",
+                    quote(input, off)
+                ),
+            ));
+            continue;
+        };
+        let key = line.get(..key_end).unwrap_or("");
+        let value_start = off + key_end + 1;
+        let value = read_value(input, value_start, lines, warnings);
+        store(&mut fm, key, value, input, off, warnings);
+    }
+}
+
+/// A front-matter value: a quoted string (which may run over several lines), a list or a scalar.
+enum Value<'a> {
+    Scalar(Cow<'a, str>),
+    List(Vec<Cow<'a, str>>),
+}
+
+fn read_value<'a>(
+    input: &'a str,
+    start: usize,
+    lines: &mut Lines<'a>,
+    warnings: &mut Vec<Warning>,
+) -> Value<'a> {
+    let line_end = input
+        .get(start..)
+        .and_then(|r| r.find('\n'))
+        .map_or(input.len(), |i| start + i);
+    let raw = input.get(start..line_end).unwrap_or("").trim_end_matches('\r');
+    let trimmed = raw.trim();
+    let lead = raw.len() - raw.trim_start().len();
+    if trimmed.starts_with('"') || trimmed.starts_with('\'') {
+        let quote_at = start + lead;
+        let (value, end, closed) = unquote(input, quote_at);
+        // A quoted value may run over lines; skip the lines it consumed.
+        while lines.pos < end && lines.next_line().is_some() {}
+        let rest_end = input
+            .get(end..)
+            .and_then(|r| r.find('\n'))
+            .map_or(input.len(), |i| end + i);
+        let rest = input.get(end..rest_end).unwrap_or("").trim();
+        if !closed || (!rest.is_empty() && !rest.starts_with('#')) {
+            let (l, c) = position(input, quote_at);
+            warnings.push(Warning::new(
+                WarningKind::FrontMatterSyntax,
+                format!(
+                    "expected a closing quote for the front-matter value at line {l} column {c}, found {}",
+                    if closed {
+                        format!("`{rest}` after it")
+                    } else {
+                        "end of line".to_owned()
+                    }
+                ),
+            ));
+        }
+        return Value::Scalar(value);
+    }
+    if let Some(inner) = trimmed.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+        let items = inner
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| strip_quotes(s))
+            .collect();
+        return Value::List(items);
+    }
+    Value::Scalar(Cow::Borrowed(trimmed))
+}
+
+fn strip_quotes(s: &str) -> Cow<'_, str> {
+    let inner = s
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .or_else(|| s.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')));
+    match inner {
+        Some(t) if t.contains('\\') => Cow::Owned(t.replace("\\\"", "\"").replace("\\\\", "\\")),
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// Reads a YAML quoted string starting at the quote; returns its value, the offset after the
+/// closing quote, and whether it closed (if not, the value runs to the end of its first line).
+fn unquote(input: &str, quote_at: usize) -> (Cow<'_, str>, usize, bool) {
+    let Some(rest) = input.get(quote_at..) else {
+        return (Cow::Borrowed(""), input.len(), false);
+    };
+    let mut chars = rest.char_indices();
+    let q = chars.next().map_or('"', |(_, c)| c);
+    let body_start = quote_at + q.len_utf8();
+    let mut out: Option<String> = None;
+    let mut seg_start = body_start;
+    let mut iter = chars.peekable();
+    while let Some((i, c)) = iter.next() {
+        let abs = quote_at + i;
+        if c == q {
+            if q == '\'' && iter.peek().map(|&(_, n)| n) == Some('\'') {
+                let s = out.get_or_insert_with(String::new);
+                s.push_str(input.get(seg_start..abs).unwrap_or(""));
+                s.push('\'');
+                iter.next();
+                seg_start = abs + 2;
+                continue;
+            }
+            let tail = input.get(seg_start..abs).unwrap_or("");
+            let value = match out {
+                Some(mut s) => {
+                    s.push_str(tail);
+                    Cow::Owned(s)
+                }
+                None => Cow::Borrowed(tail),
+            };
+            return (value, abs + 1, true);
+        }
+        if c == '\n' && input.get(abs + 1..).is_some_and(|r| r.starts_with("---")) {
+            break;
+        }
+        if c == '\\' && q == '"' {
+            let Some(&(_, n)) = iter.peek() else { break };
+            let replacement = match n {
+                '"' => Some('"'),
+                '\\' => Some('\\'),
+                '/' => Some('/'),
+                'n' => Some('\n'),
+                't' => Some('\t'),
+                _ => None,
+            };
+            if let Some(r) = replacement {
+                let s = out.get_or_insert_with(String::new);
+                s.push_str(input.get(seg_start..abs).unwrap_or(""));
+                s.push(r);
+                iter.next();
+                seg_start = abs + 1 + n.len_utf8();
+            }
+        }
+    }
+    // Unclosed: the value runs to the end of its line.
+    let line_end = input
+        .get(body_start..)
+        .and_then(|r| r.find('\n'))
+        .map_or(input.len(), |i| body_start + i);
+    let tail = input
+        .get(seg_start.min(line_end)..line_end)
+        .unwrap_or("")
+        .trim_end();
+    let value = match out {
+        Some(mut s) if seg_start <= line_end => {
+            s.push_str(tail);
+            Cow::Owned(s)
+        }
+        Some(s) => Cow::Owned(s),
+        None => Cow::Borrowed(tail),
+    };
+    (value, line_end, false)
+}
+
+fn store<'a>(
+    fm: &mut FrontMatter<'a>,
+    key: &'a str,
+    value: Value<'a>,
+    input: &str,
+    off: usize,
+    warnings: &mut Vec<Warning>,
+) {
+    let scalar = |v: Value<'a>| match v {
+        Value::Scalar(s) => s,
+        Value::List(items) => Cow::Owned(items.join(", ")),
+    };
+    let list = |v: Value<'a>| match v {
+        Value::List(items) => items,
+        Value::Scalar(s) if s.is_empty() => Vec::new(),
+        Value::Scalar(s) => vec![s],
+    };
+    match key {
+        "layout" => fm.layout = Some(scalar(value)),
+        "title" => fm.title = Some(scalar(value)),
+        "author" => fm.author = Some(scalar(value)),
+        "from" => fm.from = Some(scalar(value)),
+        "tags" => fm.tags = list(value),
+        "categories" => fm.categories = list(value),
+        "comments" => {
+            let v = scalar(value);
+            match v.to_ascii_lowercase().as_str() {
+                "true" | "yes" => fm.comments = Some(true),
+                "false" | "no" => fm.comments = Some(false),
+                _ => {
+                    fm.extra.insert(Cow::Borrowed(key), v);
+                }
+            }
+        }
+        "date" => {
+            let v = scalar(value);
+            match parse_front_matter_date(&v) {
+                Some(d) => fm.date = Some(d),
+                None => {
+                    let (l, c) = position(input, off);
+                    warnings.push(Warning::new(
+                        WarningKind::FrontMatterDate,
+                        format!("expected a date in the front matter at line {l} column {c}, found `{v}`; kept in `extra`"),
+                    ));
+                    fm.extra.insert(Cow::Borrowed(key), v);
+                }
+            }
+        }
+        _ => {
+            fm.extra.insert(Cow::Borrowed(key), scalar(value));
+        }
+    }
+}
+
+/// Front-matter dates: RFC 3339 (`2023-05-24T14:47:04.000Z`, `2020-04-15T07:46:56+01:00`),
+/// Jekyll's `2020-06-16 17:52:04.000000000 +08:00`, or a bare date (midnight UTC).
+fn parse_front_matter_date(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f %z"))
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f %:z"))
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .ok()
+        .or_else(|| {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+            Some(d.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
+        })
+}
+
+/// Front matter is an independent record of the header: differences become warnings.
+fn check_oracle(
+    fm: &FrontMatter<'_>,
+    mirrored_at: Option<DateTime<Utc>>,
+    title: Option<&str>,
+    url: Option<&Url>,
+    warnings: &mut Vec<Warning>,
+) {
+    if let (Some(fm_title), Some(title)) = (fm.title.as_deref(), title) {
+        let fm_title = decode_entities(fm_title);
+        let cut = title.strip_suffix("...").or_else(|| title.strip_suffix('…'));
+        if cut.is_some_and(|c| !c.trim().is_empty() && same_text(&fm_title, c)) {
+            warnings.push(Warning::new(
+                WarningKind::TitleTruncated,
+                format!("the title link `{title}` is the front-matter title cut short; both are truncated by the mirror"),
+            ));
+        } else if !same_text(&fm_title, title) {
+            warnings.push(Warning::new(
+                WarningKind::FrontMatterMismatch,
+                format!("front-matter title `{fm_title}` differs from the title link `{title}`"),
+            ));
+        }
+    }
+    if let (Some(from), Some(url)) = (fm.from.as_deref(), url) {
+        let same = Url::parse(from.trim()).is_ok_and(|f| &f == url);
+        if !same {
+            warnings.push(Warning::new(
+                WarningKind::FrontMatterMismatch,
+                format!("front-matter `from` `{from}` differs from the title link URL `{url}`"),
+            ));
+        }
+    }
+    if let (Some(date), Some(at)) = (fm.date, mirrored_at) {
+        if date.with_timezone(&Utc) != at {
+            warnings.push(Warning::new(
+                WarningKind::FrontMatterMismatch,
+                format!(
+                    "front-matter date {} differs from the mirror timestamp {}",
+                    date.to_rfc3339(),
+                    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FULL: &str = "---\nlayout: post\ntitle: \"Say \\\"hi\\\" &quot;now&quot;\"\ndate: 2023-05-24T14:47:04.000Z\nauthor: 德国之声\nfrom: https://www.dw.com/zh/a%20b/a-1\ntags: [ 德国之声, \"x y\" ]\ncomments: True\ncategories: [ 德国之声 ]\nweird: value: with colon\n---\n<!--1684939624000-->\n[Say \"hi\" &quot;now&quot;](https://www.dw.com/zh/a%20b/a-1)\n------\n\n<div>\n<p>body</p>\n</div>\n";
+
+    fn kinds(b: &Blob<'_>) -> Vec<WarningKind> {
+        b.warnings.iter().map(|w| w.kind).collect()
+    }
+
+    #[test]
+    fn full_form() {
+        let b = Envelope::parse(FULL).unwrap();
+        assert_eq!(b.envelope.form, EnvelopeForm::Full);
+        assert_eq!(b.body, "<p>body</p>");
+        assert_eq!(&FULL[b.body_offset..b.body_offset + b.body.len()], b.body);
+        assert_eq!(b.envelope.title.as_deref(), Some("Say \"hi\" \"now\""));
+        assert_eq!(
+            b.envelope.url.as_ref().map(Url::as_str),
+            Some("https://www.dw.com/zh/a%20b/a-1")
+        );
+        assert_eq!(
+            b.envelope.display_url().as_deref(),
+            Some("https://www.dw.com/zh/a b/a-1")
+        );
+        assert_eq!(
+            b.envelope
+                .mirrored_at
+                .unwrap()
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            "2023-05-24T14:47:04.000Z"
+        );
+        let fm = b.envelope.front_matter.as_ref().unwrap();
+        assert_eq!(fm.layout.as_deref(), Some("post"));
+        assert_eq!(fm.title.as_deref(), Some("Say \"hi\" &quot;now&quot;"));
+        assert_eq!(fm.author.as_deref(), Some("德国之声"));
+        assert_eq!(fm.tags, vec!["德国之声", "x y"]);
+        assert_eq!(fm.categories, vec!["德国之声"]);
+        assert_eq!(fm.comments, Some(true));
+        assert_eq!(
+            fm.extra.get("weird").map(|v| v.as_ref()),
+            Some("value: with colon")
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn minimal_form_like_the_seed() {
+        let input = "<!--1684939624000-->\n[t [x]](https://a.example/p)\n------\n\n<div><i><br>x</i></div><p>a</p>\n\n";
+        let b = Envelope::parse(input).unwrap();
+        assert_eq!(b.envelope.form, EnvelopeForm::Header);
+        assert_eq!(b.envelope.title.as_deref(), Some("t [x]"));
+        assert_eq!(b.body, "<div><i><br>x</i></div><p>a</p>");
+        assert!(b.envelope.front_matter.is_none());
+    }
+
+    #[test]
+    fn brackets_in_titles_use_first_open_and_last_link_marker() {
+        let input = "<!--0-->\n[[國際] a](b) c](https://x.example/y_(z))\n------\n\nbody";
+        let b = Envelope::parse(input).unwrap();
+        assert_eq!(b.envelope.title.as_deref(), Some("[國際] a](b) c"));
+        assert_eq!(
+            b.envelope.url.as_ref().map(Url::as_str),
+            Some("https://x.example/y_(z)")
+        );
+        assert_eq!(b.envelope.mirrored_at.unwrap().timestamp_millis(), 0);
+    }
+
+    #[test]
+    fn front_matter_then_raw_html() {
+        let input = "---\nlayout: post\ntitle: 全国 &amp; 东京\ndate: 2020-06-16 17:52:04.000000000 +08:00\ncategories: asahi\n---\n\n<div>June 16, 2020</div>\n<p>x</p>\n";
+        let b = Envelope::parse(input).unwrap();
+        assert_eq!(b.envelope.form, EnvelopeForm::FrontMatterOnly);
+        assert_eq!(b.envelope.title.as_deref(), Some("全国 & 东京"));
+        assert_eq!(
+            b.envelope.mirrored_at.unwrap().to_rfc3339(),
+            "2020-06-16T09:52:04+00:00"
+        );
+        assert_eq!(
+            b.envelope.front_matter.as_ref().unwrap().categories,
+            vec!["asahi"]
+        );
+        assert!(b.envelope.url.is_none());
+        assert_eq!(b.body, "<div>June 16, 2020</div>\n<p>x</p>");
+    }
+
+    #[test]
+    fn multi_line_quoted_title() {
+        let input = "---\ntitle: \"美四大 提及中国\n\"\nfrom: https://x.example/a\n---\n<!--1-->\n[美四大 提及中国](https://x.example/a)\n------\n\n<p>x</p>";
+        let b = Envelope::parse(input).unwrap();
+        let fm = b.envelope.front_matter.as_ref().unwrap();
+        assert_eq!(fm.title.as_deref(), Some("美四大 提及中国\n"));
+        assert_eq!(fm.from.as_deref(), Some("https://x.example/a"));
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn bom_crlf_and_trailing_whitespace() {
+        let input = "\u{feff}---\r\ntitle: \"a\"  \r\n---\r\n<!--1000-->  \r\n[a](https://x.example/) \r\n------\r\n\r\n<div>\r\n<p>x</p>\r\n</div>  \r\n\r\n";
+        let b = Envelope::parse(input).unwrap();
+        assert_eq!(b.envelope.title.as_deref(), Some("a"));
+        assert_eq!(b.envelope.mirrored_at.unwrap().timestamp_millis(), 1000);
+        assert_eq!(b.body, "<p>x</p>");
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn nan_timestamp_is_a_warning() {
+        let b = Envelope::parse("<!--NaN-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        assert!(b.envelope.mirrored_at.is_none());
+        assert_eq!(
+            b.warnings[0].message,
+            "the mirror timestamp is `NaN` at line 1 column 1: the item has no mirror time"
+        );
+        assert_eq!(kinds(&b), vec![WarningKind::NanTimestamp]);
+    }
+
+    #[test]
+    fn invalid_timestamp_is_a_warning() {
+        let b = Envelope::parse("<!--12ab-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        assert_eq!(
+            b.warnings[0].message,
+            "expected milliseconds since the epoch in the timestamp comment, found `<!--12ab-->` at line 1 column 1"
+        );
+        let b = Envelope::parse("<!--99999999999999999999-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        assert_eq!(kinds(&b), vec![WarningKind::InvalidTimestamp]);
+    }
+
+    #[test]
+    fn oracle_disagreements_are_warnings() {
+        let input = "---\ntitle: \"one\"\ndate: 2020-01-01T00:00:00Z\nfrom: https://x.example/a\n---\n<!--1000-->\n[two](https://x.example/b)\n------\n\nx";
+        let b = Envelope::parse(input).unwrap();
+        let msgs: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "front-matter title `one` differs from the title link `two`",
+                "front-matter `from` `https://x.example/a` differs from the title link URL `https://x.example/b`",
+                "front-matter date 2020-01-01T00:00:00+00:00 differs from the mirror timestamp 1970-01-01T00:00:01.000Z",
+            ]
+        );
+        let input =
+            "---\ntitle: \"long title\"\n---\n<!--1000-->\n[long title...](https://x.example/b)\n------\n\nx";
+        assert_eq!(
+            kinds(&Envelope::parse(input).unwrap()),
+            vec![WarningKind::TitleTruncated]
+        );
+    }
+
+    #[test]
+    fn layout_oddities_are_warnings() {
+        let b = Envelope::parse("<!--1-->\n[a](https://x.example/)\n<p>x</p>").unwrap();
+        assert_eq!(
+            b.warnings[0].message,
+            "expected a setext underline `------` at line 3 column 1, found `<p>x</p>`"
+        );
+        assert_eq!(b.body, "<p>x</p>");
+        let b = Envelope::parse("<!--1-->\n[a](not a url)\n------\n\n<div>\n<p>x</p>").unwrap();
+        assert_eq!(
+            kinds(&b),
+            vec![WarningKind::InvalidUrl, WarningKind::EnvelopeLayout],
+            "{:?}",
+            b.warnings
+        );
+        assert_eq!(
+            b.warnings[0].message,
+            "the title link URL `not a url` could not be parsed: relative URL without a base"
+        );
+        assert_eq!(
+            b.warnings[1].message,
+            "the wrapper `<div>` at line 5 column 1 has no closing `</div>` line; kept in the body"
+        );
+        assert_eq!(b.body, "<div>\n<p>x</p>");
+        let b = Envelope::parse("---\nbad line\ndate: someday\n---\nx").unwrap();
+        let msgs: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "expected `key: value` in the front matter at line 2 column 1, found `bad line`",
+                "expected a date in the front matter at line 3 column 1, found `someday`; kept in `extra`",
+            ]
+        );
+        let b = Envelope::parse("---\ntitle: \"a\" b\n---\nx").unwrap();
+        assert_eq!(
+            b.warnings[0].message,
+            "expected a closing quote for the front-matter value at line 2 column 8, found `b` after it"
+        );
+        let b = Envelope::parse("---\ntitle: \"abc\n---\nx").unwrap();
+        assert_eq!(b.envelope.title.as_deref(), Some("abc"));
+        assert_eq!(
+            b.warnings[0].message,
+            "expected a closing quote for the front-matter value at line 2 column 8, found end of line"
+        );
+    }
+
+    #[test]
+    fn errors_name_what_was_expected_and_found() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "",
+                "expected a feed-mirror blob, found empty input at line 1 column 1",
+            ),
+            (
+                " \n\n",
+                "expected a feed-mirror blob, found empty input at line 3 column 1",
+            ),
+            (
+                "\u{0}\u{1}PNG",
+                "expected text, found binary data (control character U+0000) at line 1 column 1",
+            ),
+            (
+                "<html><body>hi</body></html>",
+                "expected a front matter `---` line or a `<!--ms-->` timestamp comment, found `<html><body>hi</body></html>` at line 1 column 1",
+            ),
+            (
+                "---\ntitle: x\n",
+                "expected a closing `---` line for the front matter opened at line 1 column 1, found end of input",
+            ),
+            (
+                "<!--1-->\nno link here",
+                "expected a markdown title link `[title](url)`, found `no link here` at line 2 column 1",
+            ),
+            (
+                "<!--1-->\n[a](b",
+                "expected a markdown title link `[title](url)`, found `[a](b` at line 2 column 1",
+            ),
+            (
+                "<!--1-->\n",
+                "expected a markdown title link `[title](url)`, found end of input at line 2 column 1",
+            ),
+            (
+                "\n\n<!--1-->\n[a](https://x/)\n\u{1}",
+                "expected text, found binary data (control character U+0001) at line 5 column 1",
+            ),
+        ];
+        for (input, msg) in cases {
+            let err = Envelope::parse(input).unwrap_err();
+            assert_eq!(err.to_string(), *msg, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn into_owned_keeps_everything() {
+        let b = Envelope::parse(FULL).unwrap();
+        let owned: Envelope<'static> = b.envelope.clone().into_owned();
+        assert_eq!(owned, b.envelope);
+    }
+}

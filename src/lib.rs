@@ -1,0 +1,105 @@
+//! Typed articles from feed-mirror blobs.
+//!
+//! News-mirror archives store each re-published RSS item as a text *blob*: a timestamp
+//! comment, a markdown title link to the source, a setext underline and the item's HTML,
+//! often under Jekyll front matter. `feedmirror` turns one blob into an [`Article`]. It does
+//! no IO: give it a `&str`.
+//!
+//! ```
+//! let blob = "<!--1684939624000-->\n\
+//!             [习近平会见俄总理](https://www.dw.com/zh/x/a-65724304)\n\
+//!             ------\n\
+//!             \n\
+//!             <div><i><br>2023-05-24T14:34:01.707Z</i></div><p>（德国之声中文网）周三……</p>";
+//! let article = feedmirror::parse(blob)?;
+//! assert_eq!(article.envelope.title.as_deref(), Some("习近平会见俄总理"));
+//! assert_eq!(
+//!     article.envelope.mirrored_at.map(|t| t.to_rfc3339()),
+//!     Some("2023-05-24T14:47:04+00:00".to_owned())
+//! );
+//! # Ok::<(), feedmirror::Error>(())
+//! ```
+//!
+//! To index an archive by header without touching the HTML, use [`Envelope::parse`], which
+//! borrows from the input and returns the body as a slice of it.
+//!
+//! Bad input is an [`Error`] with a line and column; recoverable oddities are
+//! [`Warning`]s on the result. Nothing panics.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod envelope;
+mod error;
+mod model;
+#[allow(dead_code)] // helpers used by the body stages as they land
+mod text;
+
+pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
+pub use error::{Error, Warning, WarningKind};
+pub use model::Article;
+
+/// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Inputs longer than this many bytes are refused with [`Error::TooLarge`].
+    /// Default: 16 MiB, far above any real blob (the largest seen is under 1 MiB).
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_input_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+impl Options {
+    /// Sets [`Options::max_input_bytes`].
+    #[must_use]
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+}
+
+/// Parses one blob into an [`Article`] with default [`Options`].
+///
+/// # Errors
+/// When the input is not a blob: see [`Error`].
+pub fn parse(input: &str) -> Result<Article, Error> {
+    parse_with(input, &Options::default())
+}
+
+/// Parses one blob into an [`Article`] with the given [`Options`].
+///
+/// # Errors
+/// When the input is not a blob or exceeds a hard limit: see [`Error`].
+pub fn parse_with(input: &str, options: &Options) -> Result<Article, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    let blob = Envelope::parse(input)?;
+    Ok(Article {
+        envelope: blob.envelope.into_owned(),
+        warnings: blob.warnings,
+    })
+}
+
+// The README's library example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,157 @@
+//! Text helpers shared by the stages: entity decoding, whitespace as a reader sees it,
+//! removal of characters that must never reach output.
+
+use std::borrow::Cow;
+
+/// Decodes the HTML character references that occur in titles: numeric ones and the common
+/// named ones. Unknown names are left as written.
+pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or(""));
+        let after = rest.get(amp + 1..).unwrap_or("");
+        let semi = after.find(';').filter(|&i| i <= 10);
+        let decoded = semi.and_then(|i| decode_one(after.get(..i).unwrap_or("")).map(|c| (c, i)));
+        match decoded {
+            Some((c, i)) => {
+                out.push(c);
+                rest = after.get(i + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+fn decode_one(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    Some(match name {
+        "quot" => '"',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "middot" => '·',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+/// Whether `c` is whitespace a reader would not see as content (including NBSP and the
+/// ideographic space).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Text equality up to whitespace: runs of whitespace count as one, ends are trimmed.
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let mut x = a.split(is_space).filter(|s| !s.is_empty());
+    let mut y = b.split(is_space).filter(|s| !s.is_empty());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Characters that never reach output: C0/C1 controls other than tab and newline, and the
+/// Unicode bidirectional controls (which can disguise text and links).
+pub(crate) fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// `s` without forbidden characters.
+pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_forbidden) {
+        Cow::Owned(s.chars().filter(|&c| !is_forbidden(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Whether `c` belongs to a script written without spaces between words (CJK and kana).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2e80}'..='\u{2fdf}' | '\u{3000}'..='\u{30ff}' | '\u{3100}'..='\u{31ff}'
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{2fa1f}')
+}
+
+/// Collapses whitespace the way a browser renders it, then drops a space that sits between
+/// two CJK characters (a line break in the source there is not a space on screen).
+pub(crate) fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending = !out.is_empty();
+            continue;
+        }
+        if is_forbidden(c) {
+            continue;
+        }
+        if pending {
+            let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
+            if !(prev_cjk && is_cjk(c)) {
+                out.push(' ');
+            }
+            pending = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_numeric_and_named_references() {
+        assert_eq!(
+            decode_entities("a &quot;b&quot; &#x27;c&#39; &amp; d"),
+            "a \"b\" 'c' & d"
+        );
+        assert_eq!(decode_entities("AT&T &unknown; &"), "AT&T &unknown; &");
+        assert_eq!(decode_entities("&#0; &#xD800;"), "&#0; &#xD800;");
+        assert!(matches!(decode_entities("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn same_text_ignores_whitespace_runs() {
+        assert!(same_text(" a \u{a0} b\n", "a b"));
+        assert!(!same_text("a b", "ab"));
+    }
+
+    #[test]
+    fn normalizes_space_for_latin_and_cjk() {
+        assert_eq!(normalize_space("  a \n\t b  "), "a b");
+        assert_eq!(normalize_space("中国\n经济 growth"), "中国经济 growth");
+        assert_eq!(normalize_space("a\u{202e}b\u{7}"), "ab");
+    }
+}
