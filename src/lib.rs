@@ -37,15 +37,20 @@
     )
 )]
 
+mod dom;
 mod envelope;
 mod error;
+mod extract;
 mod model;
-#[allow(dead_code)] // helpers used by the body stages as they land
+mod outlet;
 mod text;
 
 pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
 pub use error::{Error, Warning, WarningKind};
-pub use model::Article;
+pub use model::{
+    Article, Block, Boilerplate, BoilerplateKind, Copyright, Figure, Inline, Link, LinkKind, MediaKind,
+    MirrorFooter, Outlet, Published, PublishedValue,
+};
 
 /// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +59,21 @@ pub struct Options {
     /// Inputs longer than this many bytes are refused with [`Error::TooLarge`].
     /// Default: 16 MiB, far above any real blob (the largest seen is under 1 MiB).
     pub max_input_bytes: usize,
+    /// Elements nested deeper than this are not parsed: the body is cut there with a
+    /// [`WarningKind::LimitReached`] warning. Default: 512, as browsers use; real items nest
+    /// at most about 21 deep. Keeps parsing time linear in the input size.
+    pub max_depth: usize,
+    /// Bodies with more elements than this are cut there with a [`WarningKind::LimitReached`]
+    /// warning. Default: 200,000 (the largest real blob has a few thousand).
+    pub max_nodes: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             max_input_bytes: 16 * 1024 * 1024,
+            max_depth: 512,
+            max_nodes: 200_000,
         }
     }
 }
@@ -69,6 +83,20 @@ impl Options {
     #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
+        self
+    }
+
+    /// Sets [`Options::max_depth`].
+    #[must_use]
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Sets [`Options::max_nodes`].
+    #[must_use]
+    pub fn max_nodes(mut self, nodes: usize) -> Self {
+        self.max_nodes = nodes;
         self
     }
 }
@@ -93,9 +121,32 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Article, Error> {
         });
     }
     let blob = Envelope::parse(input)?;
+    let env = blob.envelope;
+    let author = env.front_matter.as_ref().and_then(|f| f.author.as_deref());
+    let rules = outlet::identify(env.url.as_ref(), author);
+    let limits = extract::Limits {
+        max_depth: options.max_depth,
+        max_nodes: options.max_nodes,
+    };
+    let parts = extract::extract(blob.body, env.url.as_ref(), rules, &limits);
+    let article_id = env.url.as_ref().and_then(|u| (rules.article_id)(u));
+    let mut warnings = blob.warnings;
+    warnings.extend(parts.warnings);
     Ok(Article {
-        envelope: blob.envelope.into_owned(),
-        warnings: blob.warnings,
+        outlet: rules.outlet,
+        article_id,
+        published: parts.published,
+        byline: parts.byline,
+        dateline: parts.dateline,
+        figures: parts.figures,
+        blocks: parts.blocks,
+        links: parts.links,
+        credits: parts.credits,
+        copyright: parts.copyright,
+        mirror_footer: parts.mirror_footer,
+        boilerplate: parts.boilerplate,
+        envelope: env.into_owned(),
+        warnings,
     })
 }
 

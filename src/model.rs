@@ -1,7 +1,11 @@
 //! The typed article and its parts: owned, `Send + Sync`, optionally serde.
 
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use url::Url;
+
 use crate::envelope::Envelope;
 use crate::error::Warning;
+pub use crate::outlet::Outlet;
 
 /// One parsed blob.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +14,294 @@ use crate::error::Warning;
 pub struct Article {
     /// The envelope: mirror time, title, source URL, front matter.
     pub envelope: Envelope<'static>,
+    /// Which outlet published the item (from the source URL's host, else the front-matter author).
+    pub outlet: Outlet,
+    /// The outlet's id for the article where its URL carries one (DW `a-65724304` gives `65724304`).
+    pub article_id: Option<String>,
+    /// When the outlet published the item, from the body's date block.
+    pub published: Option<Published>,
+    /// Authors named in the date block, whitespace normalised, duplicates removed.
+    pub byline: Vec<String>,
+    /// The publisher prefix taken off the first paragraph (`德国之声中文网`, `华盛顿`).
+    pub dateline: Option<String>,
+    /// Every image, video and audio item with its caption and credit, in reading order.
+    pub figures: Vec<Figure>,
+    /// The article text: paragraphs, headings, quotes, lists and figures in reading order.
+    pub blocks: Vec<Block>,
+    /// Every link in the blocks, in reading order.
+    pub links: Vec<Link>,
+    /// Wire-agency and editor credit lines (`路透社`, `编译 X；审校 Y`), taken out of the text.
+    pub credits: Vec<String>,
+    /// The copyright footer, taken out of the text.
+    pub copyright: Option<Copyright>,
+    /// The mirror service's promo block, taken out of the text.
+    pub mirror_footer: Option<MirrorFooter>,
+    /// Other text that is not article text (share widgets, promos, related lists), with why.
+    pub boilerplate: Vec<Boilerplate>,
     /// Recoverable oddities met while parsing.
     pub warnings: Vec<Warning>,
+}
+
+impl Article {
+    /// The lead figure: the first figure placed before any paragraph of text.
+    #[must_use]
+    pub fn lead_figure(&self) -> Option<&Figure> {
+        for block in &self.blocks {
+            match block {
+                Block::Figure { figure, .. } => return self.figures.get(*figure),
+                Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => return None,
+                Block::Heading { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// The paragraphs' plain text, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// A publication time in the precision the source states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Published {
+    /// The date text as written in the item.
+    pub raw: String,
+    /// The typed value.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub value: PublishedValue,
+}
+
+/// The three precisions of a publication time. In JSON: `"precision"` and `"value"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "precision", content = "value", rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum PublishedValue {
+    /// An instant: the source states the zone (`...Z`, `GMT`).
+    Instant(DateTime<FixedOffset>),
+    /// A wall-clock time without a zone (RFI's Paris time, NYT).
+    Local(NaiveDateTime),
+    /// A date only (BBC `2020年 7月 17日`).
+    Date(NaiveDate),
+}
+
+/// What kind of media a [`Figure`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum MediaKind {
+    /// `<img>`.
+    Image,
+    /// `<video>`.
+    Video,
+    /// `<audio>`.
+    Audio,
+}
+
+/// An image, video or audio item with what the HTML ties to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Figure {
+    /// Image, video or audio.
+    pub kind: MediaKind,
+    /// The media's absolute http(s) URL, unwrapped from image proxies.
+    pub src: Url,
+    /// The URL as written when it went through an image proxy (`images.weserv.nl/?url=...`).
+    pub proxied_src: Option<Url>,
+    /// A video's poster image, resolved and unwrapped like `src`.
+    pub poster: Option<Url>,
+    /// The caption the HTML ties to the media; `None` when absent or empty.
+    pub caption: Option<String>,
+    /// The photo or media credit, when the HTML states one apart from the caption.
+    pub credit: Option<String>,
+    /// The image's alternative text, when it says more than nothing.
+    pub alt: Option<String>,
+}
+
+/// A run of text with its inline formatting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Inline {
+    /// Text, possibly emphasised, strong, or part of a link.
+    Text {
+        /// The text, whitespace normalised.
+        text: String,
+        /// Inside `<em>`/`<i>`.
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+        emphasis: bool,
+        /// Inside `<strong>`/`<b>`.
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+        strong: bool,
+        /// Index into [`Article::links`] when the text is a link.
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        link: Option<usize>,
+    },
+    /// A line break inside a block (`<br>`).
+    LineBreak,
+}
+
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A unit of the article text, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Block {
+    /// A paragraph.
+    Paragraph {
+        /// Plain text.
+        text: String,
+        /// Inline structure.
+        inlines: Vec<Inline>,
+    },
+    /// A subheading (`<h2>`, or DW's `<p><strong>..</strong></p>`).
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// Plain text.
+        text: String,
+        /// Inline structure.
+        inlines: Vec<Inline>,
+    },
+    /// A quotation (`<blockquote>`).
+    Quote {
+        /// Plain text.
+        text: String,
+        /// Inline structure.
+        inlines: Vec<Inline>,
+    },
+    /// A list; nested lists are flattened into their parent.
+    List {
+        /// `<ol>` rather than `<ul>`.
+        ordered: bool,
+        /// The items' plain text, one line each.
+        text: String,
+        /// Each item's inline structure.
+        items: Vec<Vec<Inline>>,
+    },
+    /// A media item: an index into [`Article::figures`].
+    Figure {
+        /// Index into [`Article::figures`].
+        figure: usize,
+        /// The caption, or empty.
+        text: String,
+    },
+}
+
+impl Block {
+    /// The block's plain text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph { text, .. }
+            | Block::Heading { text, .. }
+            | Block::Quote { text, .. }
+            | Block::List { text, .. }
+            | Block::Figure { text, .. } => text,
+        }
+    }
+}
+
+/// What a link points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum LinkKind {
+    /// Another article of the same outlet; [`Link::article_id`] names it.
+    Internal,
+    /// Anything else on the web.
+    External,
+    /// A target that is not http(s) or does not parse; kept as text, never emitted as a link.
+    Unsafe,
+}
+
+/// A link in the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Link {
+    /// The absolute http(s) target; `None` for [`LinkKind::Unsafe`].
+    pub href: Option<Url>,
+    /// The link text.
+    pub text: String,
+    /// Internal, external or unsafe.
+    pub kind: LinkKind,
+    /// For internal links, the referenced article's id.
+    pub article_id: Option<String>,
+}
+
+/// The copyright footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Copyright {
+    /// The footer's text.
+    pub text: String,
+    /// The year stated, if any.
+    pub year: Option<i32>,
+    /// The holder stated, if any (`德国之声`, `AFP`).
+    pub holder: Option<String>,
+}
+
+/// The mirror service's promo block (`获取更多RSS：...`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct MirrorFooter {
+    /// The block's text.
+    pub text: String,
+    /// The domains it lists, in order (`feedx.net`, `feedx.best`).
+    pub domains: Vec<String>,
+}
+
+/// Why a piece of text was set aside as not article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum BoilerplateKind {
+    /// Social share buttons and links.
+    Share,
+    /// Subscription, newsletter, app or channel promotion.
+    Promo,
+    /// Lists of related articles (`延伸阅读`, `同一主题`).
+    Related,
+    /// Editorial disclaimers and notes (`摘编自其他媒体...`, `本文仅代表作者...`).
+    Disclaimer,
+    /// Translator and editor lines (`翻译：`, `译者/`, `责任编辑：`).
+    Staff,
+    /// Print-edition notes and end marks (`■`, `This article appeared in...`).
+    EndNote,
+    /// Page chrome: headers, screen-reader labels, ad slots.
+    Chrome,
+}
+
+/// Text set aside as not article text, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Boilerplate {
+    /// Why it is not article text.
+    pub kind: BoilerplateKind,
+    /// The text.
+    pub text: String,
 }

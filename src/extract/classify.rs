@@ -1,0 +1,619 @@
+//! What the blocks mean: the date block, the dateline, credits, the copyright footer, the
+//! mirror footer and boilerplate are taken out of the text into their own fields.
+
+use super::dates;
+use super::inline;
+use super::walk::{Raw, RawBlock, RawKind};
+use crate::error::{Warning, WarningKind};
+use crate::model::{
+    Block, Boilerplate, BoilerplateKind, Copyright, Figure, Inline, Link, LinkKind, MirrorFooter, Published,
+};
+use crate::outlet::Rules;
+use crate::text::{is_space, normalize_space};
+
+/// The body's parts after classification.
+pub(crate) struct Parts {
+    pub(crate) published: Option<Published>,
+    pub(crate) byline: Vec<String>,
+    pub(crate) dateline: Option<String>,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) links: Vec<Link>,
+    pub(crate) credits: Vec<String>,
+    pub(crate) copyright: Option<Copyright>,
+    pub(crate) mirror_footer: Option<MirrorFooter>,
+    pub(crate) boilerplate: Vec<Boilerplate>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// The mirror service's promo block starts with this.
+const MIRROR_MARKER: &str = "获取更多RSS";
+
+/// Words that make a bracketed or trailing line a credit.
+const CREDIT_WORDS: &[&str] = &[
+    "路透",
+    "法新社",
+    "美联社",
+    "美聯社",
+    "德新社",
+    "共同社",
+    "新华社",
+    "新華社",
+    "中央社",
+    "美通社",
+    "彭博",
+    "综合",
+    "綜合",
+    "报道",
+    "报导",
+    "報導",
+    "報道",
+    "编辑",
+    "編輯",
+    "编译",
+    "編譯",
+    "审校",
+    "審校",
+    "记者",
+    "記者",
+    "AFP",
+    "AP",
+    "dpa",
+    "Reuters",
+    "ARD",
+    "本文依据",
+    "本文依據",
+];
+
+/// Words that make a bracketed prefix of the first paragraph a dateline.
+const DATELINE_WORDS: &[&str] = &[
+    "中文网",
+    "中文網",
+    "中央社",
+    "法新社",
+    "路透",
+    "美联社",
+    "美聯社",
+    "德新社",
+    "记者",
+    "記者",
+    "电",
+    "電",
+    "讯",
+    "訊",
+    "报道",
+    "報導",
+];
+
+enum Class {
+    Keep,
+    Boiler(BoilerplateKind),
+    Credit(String),
+    Copyright,
+}
+
+pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
+    let Raw {
+        mut blocks,
+        mut figures,
+        links,
+        time,
+        mut warnings,
+    } = raw;
+
+    let mirror_footer = take_mirror_footer(&mut blocks, &links);
+    let (published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
+
+    let mut classes: Vec<Class> = blocks.iter().map(|b| classify_block(b, rules)).collect();
+    let mut boilerplate = Vec::new();
+    take_trailing_credits(&mut blocks, &mut classes, &mut boilerplate);
+
+    let mut credits = Vec::new();
+    let mut copyright = None;
+    let mut kept = Vec::with_capacity(blocks.len());
+    for (block, class) in blocks.into_iter().zip(classes) {
+        match class {
+            Class::Keep => kept.push(block),
+            Class::Boiler(kind) => boilerplate.push(Boilerplate {
+                kind,
+                text: block.text,
+            }),
+            Class::Credit(c) => credits.push(c),
+            Class::Copyright => {
+                if copyright.is_some() {
+                    boilerplate.push(Boilerplate {
+                        kind: BoilerplateKind::EndNote,
+                        text: block.text,
+                    });
+                } else {
+                    copyright = Some(parse_copyright(&block.text));
+                }
+            }
+        }
+    }
+
+    let dateline = take_dateline(&mut kept);
+    let (blocks, links) = assemble(kept, &mut figures, links);
+    Parts {
+        published,
+        byline,
+        dateline,
+        figures,
+        blocks,
+        links,
+        credits,
+        copyright,
+        mirror_footer,
+        boilerplate,
+        warnings,
+    }
+}
+
+fn take_mirror_footer(blocks: &mut Vec<RawBlock>, links: &[Link]) -> Option<MirrorFooter> {
+    let at = blocks
+        .iter()
+        .rposition(|b| b.text.trim_start().starts_with(MIRROR_MARKER))?;
+    let mut text = String::new();
+    let mut domains: Vec<String> = Vec::new();
+    for block in blocks.drain(at..) {
+        for run in &block.inlines {
+            let Inline::Text { link: Some(i), .. } = run else {
+                continue;
+            };
+            let host = links
+                .get(*i)
+                .and_then(|l| l.href.as_ref())
+                .and_then(|u| u.host_str());
+            if let Some(h) = host {
+                if !domains.iter().any(|d| d == h) {
+                    domains.push(h.to_owned());
+                }
+            }
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&block.text);
+    }
+    Some(MirrorFooter { text, domains })
+}
+
+/// The date block: one of the first blocks, short, whose last line is a date; the lines
+/// before it name the authors. Failing that, a `<time datetime>` element.
+fn take_date_block(
+    blocks: &mut Vec<RawBlock>,
+    time: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> (Option<Published>, Vec<String>) {
+    for i in 0..blocks.len().min(3) {
+        let Some(b) = blocks.get(i) else { break };
+        if matches!(b.kind, RawKind::Figure(_)) {
+            continue;
+        }
+        if b.text.chars().count() > 120 {
+            break;
+        }
+        let mut lines: Vec<&str> = b.text.split('\n').map(str::trim).collect();
+        let last = lines.pop().unwrap_or("");
+        let Some(value) = dates::parse(last) else { continue };
+        let published = Published {
+            raw: last.to_owned(),
+            value,
+        };
+        let byline = byline(&lines, warnings, true);
+        blocks.remove(i);
+        return (Some(published), byline);
+    }
+    if let Some(first) = blocks.iter().find(|b| !matches!(b.kind, RawKind::Figure(_))) {
+        let looks_dated = first.text.chars().count() <= 60
+            && first.text.chars().filter(char::is_ascii_digit).count() >= 6
+            && first
+                .inlines
+                .iter()
+                .all(|r| matches!(r, Inline::LineBreak | Inline::Text { emphasis: true, .. }));
+        if looks_dated && time.is_none() {
+            warnings.push(Warning::new(
+                WarningKind::UnparsedDate,
+                format!(
+                    "the date block `{}` could not be read as a date; kept as text",
+                    first.text.replace('\n', " / ")
+                ),
+            ));
+        }
+    }
+    let published = time.and_then(|t| time_element(blocks, t.trim(), warnings));
+    (published, Vec::new())
+}
+
+/// A `<time datetime>` value; the element's visible text repeats it and is not article text.
+fn time_element(blocks: &mut Vec<RawBlock>, raw: &str, warnings: &mut Vec<Warning>) -> Option<Published> {
+    let Some(value) = dates::parse(raw) else {
+        warnings.push(Warning::new(
+            WarningKind::UnparsedDate,
+            format!("the time element `{raw}` could not be read as a date"),
+        ));
+        return None;
+    };
+    if let Some(i) = blocks
+        .iter()
+        .take(4)
+        .position(|b| dates::parse(&b.text).is_some())
+    {
+        blocks.remove(i);
+    }
+    Some(Published {
+        raw: raw.to_owned(),
+        value,
+    })
+}
+
+/// Authors from the date block's lines: whitespace normalised, split on commas, duplicates and
+/// placeholders (`null`) dropped with a warning.
+fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block: bool) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in lines {
+        for part in line.split([',', '，']) {
+            let mut name = normalize_space(part);
+            if let Some(rest) = name
+                .strip_prefix("null")
+                .filter(|r| r.is_empty() || r.starts_with(' '))
+            {
+                warnings.push(Warning::new(
+                    WarningKind::BylineDropped,
+                    format!(
+                        "the placeholder `null` was dropped from the byline `{}`",
+                        name.trim()
+                    ),
+                ));
+                name = rest.trim().to_owned();
+            }
+            if name.is_empty() {
+                continue;
+            }
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    if names.is_empty() && in_date_block {
+        warnings.push(Warning::new(
+            WarningKind::BylineDropped,
+            "the date block names no author".to_owned(),
+        ));
+    }
+    names
+}
+
+fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
+    if matches!(b.kind, RawKind::Figure(_)) {
+        return Class::Keep;
+    }
+    let t = b.text.trim();
+    if b.copyright_class || is_copyright(t) {
+        return Class::Copyright;
+    }
+    if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(t)) {
+        return Class::Boiler(*kind);
+    }
+    if b.aside {
+        let related = ["同一主题", "同一主題", "相关", "相關", "Related", "More from"]
+            .iter()
+            .any(|p| t.starts_with(p));
+        return Class::Boiler(if related {
+            BoilerplateKind::Related
+        } else {
+            BoilerplateKind::Chrome
+        });
+    }
+    Class::Keep
+}
+
+fn is_copyright(t: &str) -> bool {
+    t.starts_with('©')
+        || t.starts_with("Copyright ©")
+        || t.starts_with("(c) ")
+        || ((t.contains("版权声明") || t.contains("版權聲明")) && t.chars().count() < 200)
+}
+
+/// Walks back from the end over credit lines and end marks, taking them out of the text.
+fn take_trailing_credits(blocks: &mut [RawBlock], classes: &mut [Class], boilerplate: &mut Vec<Boilerplate>) {
+    for i in (0..blocks.len()).rev() {
+        let (Some(block), Some(class)) = (blocks.get_mut(i), classes.get_mut(i)) else {
+            break;
+        };
+        if !matches!(class, Class::Keep) {
+            continue;
+        }
+        if !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
+            break;
+        }
+        if let Some(c) = credit_line(block.text.trim()) {
+            *class = Class::Credit(c);
+            continue;
+        }
+        // The last paragraph may end with an end mark or an editor line.
+        let mut credit = None;
+        let text = block.text.trim_end_matches(is_space);
+        if let Some(rest) = text.strip_suffix("（完）").or_else(|| text.strip_suffix("(完)")) {
+            let cut = block.text.len() - rest.len();
+            inline::strip_suffix(&mut block.inlines, cut);
+            boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::EndNote,
+                text: "（完）".to_owned(),
+            });
+        } else if let Some((rest, editor)) = cna_editor(text) {
+            let cut = block.text.len() - rest.len();
+            inline::strip_suffix(&mut block.inlines, cut);
+            credit = Some(editor);
+        } else if let Some(rest) = text.strip_suffix('■') {
+            let cut = block.text.len() - rest.len();
+            inline::strip_suffix(&mut block.inlines, cut);
+            boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::EndNote,
+                text: "■".to_owned(),
+            });
+        } else {
+            break;
+        }
+        block.text = inline::plain(&block.inlines);
+        if let Some(c) = credit {
+            credit_sink(class, &block.text, c, boilerplate);
+        }
+        if block.text.trim().is_empty() {
+            if matches!(class, Class::Keep) {
+                *class = Class::Boiler(BoilerplateKind::EndNote);
+            }
+            continue;
+        }
+        if let Some(c) = credit_line(block.text.trim()) {
+            *class = Class::Credit(c);
+            continue;
+        }
+        break;
+    }
+}
+
+/// A credit found at the end of a paragraph that still has text stays beside it.
+fn credit_sink(class: &mut Class, remaining: &str, credit: String, boilerplate: &mut Vec<Boilerplate>) {
+    if remaining.trim().is_empty() {
+        *class = Class::Credit(credit);
+    } else {
+        boilerplate.push(Boilerplate {
+            kind: BoilerplateKind::Staff,
+            text: credit,
+        });
+    }
+}
+
+/// CNA's `（編輯：X/Y）1091201` ending: the text before it and the editor line.
+fn cna_editor(text: &str) -> Option<(&str, String)> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let inner_end = digits.strip_suffix('）')?;
+    let open = inner_end.rfind('（')?;
+    let inner = inner_end.get(open + '（'.len_utf8()..)?;
+    if !(inner.starts_with("編輯") || inner.starts_with("编辑")) {
+        return None;
+    }
+    Some((text.get(..open)?, inner.to_owned()))
+}
+
+/// A whole line that is a credit: `（路透社）`, `杨威廉/邹宗翰 (路透社、法新社)`, `编译 X；审校 Y`.
+fn credit_line(t: &str) -> Option<String> {
+    if t.is_empty() || t.chars().count() > 80 {
+        return None;
+    }
+    let has_word = |s: &str| CREDIT_WORDS.iter().any(|w| s.contains(w)) || s == "完";
+    if t.starts_with("编译") || t.starts_with("編譯") || t.contains("审校") || t.contains("審校") {
+        return Some(t.to_owned());
+    }
+    let (open, close) = if t.ends_with('）') {
+        ('（', '）')
+    } else if t.ends_with(')') {
+        ('(', ')')
+    } else {
+        return None;
+    };
+    let start = t.rfind(open)?;
+    let inner = t.get(start + open.len_utf8()..t.len() - close.len_utf8())?.trim();
+    if !has_word(inner) {
+        return None;
+    }
+    let prefix = t.get(..start)?.trim();
+    if prefix.is_empty() {
+        return Some(inner.to_owned());
+    }
+    let short_names = prefix.chars().count() <= 20 && !prefix.contains(['。', '，', '！', '？', '.', ',']);
+    short_names.then(|| t.to_owned())
+}
+
+fn parse_copyright(text: &str) -> Copyright {
+    let text = text.trim().to_owned();
+    let mut year = None;
+    let mut after_year = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let window = bytes.get(i..i + 4).unwrap_or(&[]);
+        let before_ok = i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+        let after_ok = !bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if before_ok && after_ok && window.iter().all(u8::is_ascii_digit) {
+            let y = text.get(i..i + 4).and_then(|s| s.parse::<i32>().ok());
+            if let Some(y) = y.filter(|y| (1900..=2100).contains(y)) {
+                year = Some(y);
+                after_year = text.get(i + 4..);
+                break;
+            }
+        }
+        i += 1;
+    }
+    let rest = after_year
+        .or_else(|| text.split_once('©').map(|(_, r)| r))
+        .unwrap_or("")
+        .trim_start_matches(|c: char| is_space(c) || c == '年' || c == '\u{fe0f}' || c == '©');
+    let end = [
+        "版权声明",
+        "版權聲明",
+        "：",
+        ":",
+        "。",
+        "，",
+        ",",
+        ". ",
+        "All rights",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap_or(rest.len());
+    let holder = rest
+        .get(..end)
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && h.chars().count() <= 40)
+        .map(str::to_owned);
+    Copyright { text, year, holder }
+}
+
+/// The publisher prefix of the first paragraph, taken out of it.
+fn take_dateline(blocks: &mut Vec<RawBlock>) -> Option<String> {
+    let i = blocks.iter().position(|b| b.kind == RawKind::Paragraph)?;
+    // Only before the text starts: a figure or heading may come first, a paragraph may not.
+    let block = blocks.get_mut(i)?;
+    let (dateline, consumed) = dateline(&block.text)?;
+    if consumed >= block.text.trim_end().len() {
+        blocks.remove(i);
+    } else {
+        inline::strip_prefix(&mut block.inlines, consumed);
+        block.text = inline::plain(&block.inlines);
+    }
+    Some(dateline)
+}
+
+/// (dateline, bytes of the paragraph it takes up).
+fn dateline(text: &str) -> Option<(String, usize)> {
+    let pairs = [('（', '）'), ('(', ')'), ('【', '】')];
+    for (open, close) in pairs {
+        if let Some(rest) = text.strip_prefix(open) {
+            let end = rest.find(close)?;
+            let inner = rest.get(..end)?;
+            if inner.chars().count() <= 30 && DATELINE_WORDS.iter().any(|w| inner.contains(w)) {
+                return Some((inner.trim().to_owned(), open.len_utf8() + end + close.len_utf8()));
+            }
+            return None;
+        }
+    }
+    if text.starts_with("路透") {
+        let end = text.find(" - ")?;
+        let head = text.get(..end)?;
+        if head.chars().count() <= 25 {
+            return Some((head.trim().to_owned(), end + 3));
+        }
+    }
+    for sep in [" — ", " —", "——", " - "] {
+        let Some(end) = text.find(sep) else { continue };
+        let head = text.get(..end)?.trim();
+        let n = head.chars().count();
+        let plain_place = (1..=12).contains(&n)
+            && !head.contains(['，', '。', '、', '“', '”', '"', ',', '.', '：', ':', '（', '('])
+            && !head.chars().any(|c| c.is_ascii_digit());
+        if plain_place && (sep != " - " || head.chars().all(crate::text::is_cjk)) {
+            return Some((head.to_owned(), end + sep.len()));
+        }
+    }
+    None
+}
+
+/// The final blocks and links: list items grouped, strong-only short paragraphs as headings,
+/// links renumbered in reading order with their text.
+fn assemble(kept: Vec<RawBlock>, figures: &mut [Figure], raw_links: Vec<Link>) -> (Vec<Block>, Vec<Link>) {
+    let mut remap: Vec<Option<usize>> = vec![None; raw_links.len()];
+    let mut links: Vec<Link> = Vec::new();
+    let mut renumber = |runs: &mut Vec<Inline>| {
+        for run in runs.iter_mut() {
+            let Inline::Text {
+                text,
+                link: Some(old),
+                ..
+            } = run
+            else {
+                continue;
+            };
+            let Some(slot) = remap.get_mut(*old) else { continue };
+            let new = match *slot {
+                Some(n) => n,
+                None => {
+                    let Some(l) = raw_links.get(*old) else { continue };
+                    let n = links.len();
+                    links.push(Link {
+                        text: String::new(),
+                        ..l.clone()
+                    });
+                    *slot = Some(n);
+                    n
+                }
+            };
+            if let Some(l) = links.get_mut(new) {
+                l.text.push_str(text);
+            }
+            *old = new;
+        }
+    };
+    let mut blocks: Vec<Block> = Vec::with_capacity(kept.len());
+    let mut last_list: Option<usize> = None;
+    for mut b in kept {
+        renumber(&mut b.inlines);
+        match b.kind {
+            RawKind::Figure(i) => {
+                let text = figures.get(i).and_then(|f| f.caption.clone()).unwrap_or_default();
+                blocks.push(Block::Figure { figure: i, text });
+            }
+            RawKind::Paragraph
+                if b.all_strong() && b.text.chars().count() <= 40 && !b.text.ends_with('。') =>
+            {
+                blocks.push(Block::Heading {
+                    level: 2,
+                    text: b.text,
+                    inlines: b.inlines,
+                });
+            }
+            RawKind::Paragraph => blocks.push(Block::Paragraph {
+                text: b.text,
+                inlines: b.inlines,
+            }),
+            RawKind::Heading(level) => blocks.push(Block::Heading {
+                level,
+                text: b.text,
+                inlines: b.inlines,
+            }),
+            RawKind::Quote => blocks.push(Block::Quote {
+                text: b.text,
+                inlines: b.inlines,
+            }),
+            RawKind::ListItem { ordered, list } => {
+                let same = matches!(blocks.last(), Some(Block::List { .. })) && last_list == Some(list);
+                if same {
+                    if let Some(Block::List { text, items, .. }) = blocks.last_mut() {
+                        text.push('\n');
+                        text.push_str(&b.text);
+                        items.push(b.inlines);
+                    }
+                } else {
+                    blocks.push(Block::List {
+                        ordered,
+                        text: b.text,
+                        items: vec![b.inlines],
+                    });
+                }
+                last_list = Some(list);
+                continue;
+            }
+        }
+        last_list = None;
+    }
+    for l in &mut links {
+        l.text = normalize_space(&l.text);
+        if l.kind == LinkKind::Unsafe {
+            l.href = None;
+        }
+    }
+    (blocks, links)
+}

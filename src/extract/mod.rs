@@ -1,0 +1,48 @@
+//! From body HTML to the article's parts: one DOM walk ([`walk`]), then classification of the
+//! blocks it produced ([`classify`]).
+
+mod classify;
+mod dates;
+mod inline;
+mod urls;
+mod walk;
+
+use url::Url;
+
+use crate::dom;
+use crate::error::{Warning, WarningKind};
+use crate::outlet::Rules;
+
+pub(crate) use classify::Parts;
+
+/// Limits applied while parsing the body.
+pub(crate) struct Limits {
+    pub(crate) max_depth: usize,
+    pub(crate) max_nodes: usize,
+}
+
+/// Parses and classifies `body` for the outlet described by `rules`.
+pub(crate) fn extract(body: &str, base: Option<&Url>, rules: &Rules, limits: &Limits) -> Parts {
+    let tree = dom::parse(body, limits.max_depth, limits.max_nodes);
+    let mut walker = walk::Walker::new(rules, base);
+    tree.walk(&mut walker);
+    let mut raw = walker.finish();
+    match tree.cut {
+        Some(dom::Cut::Depth { offset }) => raw.warnings.push(Warning::new(
+            WarningKind::LimitReached,
+            format!(
+                "the body nests deeper than {} elements near byte {offset} of the body; the rest was not parsed",
+                limits.max_depth
+            ),
+        )),
+        Some(dom::Cut::Nodes { offset }) => raw.warnings.push(Warning::new(
+            WarningKind::LimitReached,
+            format!(
+                "the body has more than {} elements near byte {offset} of the body; the rest was not parsed",
+                limits.max_nodes
+            ),
+        )),
+        None => {}
+    }
+    classify::classify(raw, rules)
+}

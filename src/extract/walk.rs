@@ -1,0 +1,678 @@
+//! The single walk over the body: blocks with inline runs, figures with captions, links.
+//! Classification of what the blocks mean (date block, credits, footers) comes after.
+
+use url::Url;
+
+use super::inline;
+use super::urls;
+use crate::dom::{Element, Visitor};
+use crate::error::{Warning, WarningKind};
+use crate::model::{Figure, Inline, Link, LinkKind, MediaKind};
+use crate::outlet::Rules;
+use crate::text::{normalize_space, sanitize};
+
+/// What a raw block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RawKind {
+    Paragraph,
+    Heading(u8),
+    Quote,
+    /// An item of list number `list`.
+    ListItem {
+        ordered: bool,
+        list: usize,
+    },
+    /// Index into the figures.
+    Figure(usize),
+}
+
+/// A block as the walk saw it, before classification.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub(crate) kind: RawKind,
+    pub(crate) inlines: Vec<Inline>,
+    pub(crate) text: String,
+    /// Inside an `<aside>`.
+    pub(crate) aside: bool,
+    /// Marked as a copyright line by its class (`t-copyright`).
+    pub(crate) copyright_class: bool,
+}
+
+impl RawBlock {
+    /// Every run of text is strong.
+    pub(crate) fn all_strong(&self) -> bool {
+        let mut any = false;
+        for r in &self.inlines {
+            if let Inline::Text { strong, .. } = r {
+                if !strong {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+}
+
+/// Everything the walk collects.
+pub(crate) struct Raw {
+    pub(crate) blocks: Vec<RawBlock>,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) links: Vec<Link>,
+    /// The first `<time datetime>` seen: (attribute, text of the element).
+    pub(crate) time: Option<String>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// Elements whose content is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "nav",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "canvas",
+    "map",
+    "share-button",
+    "form",
+    "label",
+    "option",
+    "dialog",
+];
+
+/// Classes that mark widgets, ads and screen-reader-only labels on any site.
+const SKIP_CLASSES: &[&str] = &[
+    "share",
+    "adslot",
+    "gpt-ad",
+    "off-screen",
+    "visually-hidden",
+    "sr-only",
+];
+
+/// Classes that mark a caption.
+const CAPTION_CLASSES: &[&str] = &[
+    "picinfo",
+    "wp-caption-text",
+    "media-caption",
+    "image-caption",
+    "figure-caption",
+    "caption-text",
+];
+
+/// Classes that mark a photo credit.
+const CREDIT_CLASSES: &[&str] = &["story-image-copyright", "image-credit", "photo-credit"];
+
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "section", "article", "header", "footer", "main", "figure", "table", "tr", "td", "th", "dl",
+    "dt", "dd", "pre", "center", "address", "details", "summary", "tbody", "thead", "tfoot", "caption",
+    "body", "html", "hgroup",
+];
+
+#[derive(Clone, Copy)]
+enum Frame {
+    Block,
+    Emph,
+    Strong,
+    Link(Option<usize>),
+    Caption,
+    Quote,
+    Aside,
+    List,
+    ListItem,
+    Heading,
+    Media,
+    Plain,
+}
+
+struct Caption {
+    text: String,
+    figure: Option<usize>,
+    credit: bool,
+}
+
+struct PendingMedia {
+    kind: MediaKind,
+    src: Option<String>,
+    poster: Option<String>,
+}
+
+pub(crate) struct Walker<'r> {
+    rules: &'r Rules,
+    base: Option<&'r Url>,
+    out: Raw,
+    frames: Vec<Frame>,
+    inlines: Vec<Inline>,
+    em: u32,
+    strong: u32,
+    link: Option<usize>,
+    quote: u32,
+    aside: u32,
+    heading: Option<u8>,
+    lists: Vec<(bool, usize)>,
+    list_count: usize,
+    in_item: u32,
+    caption: Option<Caption>,
+    caption_depth: u32,
+    caption_from_attr: Vec<bool>,
+    last_figure: Option<usize>,
+    media: Option<PendingMedia>,
+    copyright_class: bool,
+}
+
+impl<'r> Walker<'r> {
+    pub(crate) fn new(rules: &'r Rules, base: Option<&'r Url>) -> Self {
+        Walker {
+            rules,
+            base,
+            out: Raw {
+                blocks: Vec::new(),
+                figures: Vec::new(),
+                links: Vec::new(),
+                time: None,
+                warnings: Vec::new(),
+            },
+            frames: Vec::new(),
+            inlines: Vec::new(),
+            em: 0,
+            strong: 0,
+            link: None,
+            quote: 0,
+            aside: 0,
+            heading: None,
+            lists: Vec::new(),
+            list_count: 0,
+            in_item: 0,
+            caption: None,
+            caption_depth: 0,
+            caption_from_attr: Vec::new(),
+            last_figure: None,
+            media: None,
+            copyright_class: false,
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> Raw {
+        self.flush();
+        self.emit_media();
+        if self.caption.is_some() {
+            self.end_caption();
+        }
+        self.out
+    }
+
+    fn warn(&mut self, kind: WarningKind, message: String) {
+        self.out.warnings.push(Warning::new(kind, message));
+    }
+
+    /// Ends the current block, if it holds any text.
+    fn flush(&mut self) {
+        if self.inlines.is_empty() {
+            return;
+        }
+        let raw = std::mem::take(&mut self.inlines);
+        let (inlines, text) = inline::normalize(raw);
+        let copyright_class = std::mem::take(&mut self.copyright_class);
+        if text.trim().is_empty() {
+            return;
+        }
+        let kind = if let Some(level) = self.heading {
+            RawKind::Heading(level)
+        } else if let (Some(&(ordered, list)), true) = (self.lists.last(), self.in_item > 0) {
+            RawKind::ListItem { ordered, list }
+        } else if self.quote > 0 {
+            RawKind::Quote
+        } else {
+            RawKind::Paragraph
+        };
+        self.out.blocks.push(RawBlock {
+            kind,
+            inlines,
+            text,
+            aside: self.aside > 0,
+            copyright_class,
+        });
+        self.last_figure = None;
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some(c) = &mut self.caption {
+            c.text.push_str(text);
+            return;
+        }
+        if self.media.is_some() {
+            return; // fallback text inside <video>/<audio>
+        }
+        self.inlines.push(Inline::Text {
+            text: text.to_owned(),
+            emphasis: self.em > 0,
+            strong: self.strong > 0,
+            link: self.link,
+        });
+    }
+
+    fn line_break(&mut self) {
+        if let Some(c) = &mut self.caption {
+            c.text.push(' ');
+            return;
+        }
+        let prev_break = self
+            .inlines
+            .iter()
+            .rev()
+            .find(|r| !matches!(r, Inline::Text { text, .. } if text.trim().is_empty()))
+            .is_some_and(|r| matches!(r, Inline::LineBreak));
+        if prev_break {
+            // `<br><br>` separates paragraphs.
+            while let Some(last) = self.inlines.last() {
+                match last {
+                    Inline::LineBreak => {
+                        self.inlines.pop();
+                    }
+                    Inline::Text { text, .. } if text.trim().is_empty() => {
+                        self.inlines.pop();
+                    }
+                    Inline::Text { .. } => break,
+                }
+            }
+            self.flush();
+        } else {
+            self.inlines.push(Inline::LineBreak);
+        }
+    }
+
+    fn add_figure(&mut self, figure: Figure, caption_from_attr: bool) {
+        self.flush();
+        let index = self.out.figures.len();
+        self.out.figures.push(figure);
+        self.caption_from_attr.push(caption_from_attr);
+        self.out.blocks.push(RawBlock {
+            kind: RawKind::Figure(index),
+            inlines: Vec::new(),
+            text: String::new(),
+            aside: self.aside > 0,
+            copyright_class: false,
+        });
+        self.last_figure = Some(index);
+    }
+
+    fn image(&mut self, el: &Element<'_>) {
+        if self.caption.is_some() {
+            return;
+        }
+        let raw = ["src", "data-src", "data-original", "data-lazy-src"]
+            .iter()
+            .filter_map(|a| el.attr(a))
+            .map(str::trim)
+            .find(|s| !s.is_empty());
+        let Some(raw) = raw else {
+            self.warn(
+                WarningKind::UnsafeMedia,
+                "an image without a source was dropped".to_owned(),
+            );
+            return;
+        };
+        let Some((src, proxied_src)) = urls::media(raw, self.base) else {
+            let shown: String = sanitize(raw).chars().take(80).collect();
+            self.warn(
+                WarningKind::UnsafeMedia,
+                format!("an image with a source that is not http(s) was dropped: `{shown}`"),
+            );
+            return;
+        };
+        let label = el
+            .attr("aria-label")
+            .map(normalize_space)
+            .filter(|s| !s.is_empty());
+        let alt = el.attr("alt").map(normalize_space).filter(|s| {
+            !s.is_empty() && !matches!(s.to_ascii_lowercase().as_str(), "photo" | "image" | "img")
+        });
+        let from_attr = label.is_some();
+        let figure = Figure {
+            kind: MediaKind::Image,
+            src,
+            proxied_src,
+            poster: None,
+            caption: label,
+            credit: None,
+            alt,
+        };
+        self.add_figure(figure, from_attr);
+    }
+
+    fn emit_media(&mut self) {
+        let Some(m) = self.media.take() else { return };
+        let Some(raw) = m.src.as_deref().filter(|s| !s.trim().is_empty()) else {
+            self.warn(
+                WarningKind::UnsafeMedia,
+                format!("a {} item without a source was dropped", kind_name(m.kind)),
+            );
+            return;
+        };
+        let Some((src, proxied_src)) = urls::media(raw, self.base) else {
+            let shown: String = sanitize(raw).chars().take(80).collect();
+            self.warn(
+                WarningKind::UnsafeMedia,
+                format!(
+                    "a {} item with a source that is not http(s) was dropped: `{shown}`",
+                    kind_name(m.kind)
+                ),
+            );
+            return;
+        };
+        let poster = m
+            .poster
+            .as_deref()
+            .and_then(|p| urls::media(p, self.base))
+            .map(|(u, _)| u);
+        let figure = Figure {
+            kind: m.kind,
+            src,
+            proxied_src,
+            poster,
+            caption: None,
+            credit: None,
+            alt: None,
+        };
+        self.add_figure(figure, false);
+    }
+
+    fn start_caption(&mut self, credit: bool) {
+        self.flush();
+        self.caption = Some(Caption {
+            text: String::new(),
+            figure: self.last_figure,
+            credit,
+        });
+        self.caption_depth = 1;
+    }
+
+    fn end_caption(&mut self) {
+        let Some(c) = self.caption.take() else { return };
+        self.caption_depth = 0;
+        let text = normalize_space(&c.text);
+        if text.is_empty() {
+            return;
+        }
+        let Some(i) = c.figure else {
+            let shown: String = text.chars().take(40).collect();
+            self.warn(
+                WarningKind::OrphanCaption,
+                format!("a caption with no media before it was kept as a paragraph: `{shown}`"),
+            );
+            self.inlines.push(Inline::Text {
+                text,
+                emphasis: false,
+                strong: false,
+                link: None,
+            });
+            self.flush();
+            return;
+        };
+        let from_attr = self.caption_from_attr.get(i).copied().unwrap_or(false);
+        let Some(fig) = self.out.figures.get_mut(i) else {
+            return;
+        };
+        if c.credit {
+            fig.credit = Some(text);
+            return;
+        }
+        match &mut fig.caption {
+            Some(existing) if !from_attr && existing != &text => {
+                existing.push(' ');
+                existing.push_str(&text);
+            }
+            _ => fig.caption = Some(text),
+        }
+        if let Some(flag) = self.caption_from_attr.get_mut(i) {
+            *flag = false;
+        }
+        self.last_figure = Some(i);
+    }
+
+    fn link(&mut self, el: &Element<'_>) -> Frame {
+        let prev = self.link;
+        let Some(href) = el.attr("href") else {
+            return Frame::Link(prev);
+        };
+        if self.caption.is_some() || href.trim().is_empty() || href.trim_start().starts_with('#') {
+            return Frame::Link(prev);
+        }
+        let index = self.out.links.len();
+        match urls::resolve(href, self.base) {
+            Some(url) => {
+                let (kind, article_id) = urls::classify(&url, self.rules);
+                // DW marks references to its own articles explicitly.
+                let kind = match el.attr("rel") {
+                    Some("ArticleRef" | "CommentRef") if article_id.is_some() => LinkKind::Internal,
+                    _ => kind,
+                };
+                self.out.links.push(Link {
+                    href: Some(url),
+                    text: String::new(),
+                    kind,
+                    article_id,
+                });
+                self.link = Some(index);
+            }
+            None => {
+                let shown: String = sanitize(href).chars().take(80).collect();
+                self.warn(
+                    WarningKind::UnsafeLink,
+                    format!("a link to `{shown}` is not http(s); its text was kept, the link was not"),
+                );
+                // The text stays and points at a link entry flagged unsafe, which carries no
+                // target: renderers print it as plain text.
+                self.out.links.push(Link {
+                    href: None,
+                    text: String::new(),
+                    kind: LinkKind::Unsafe,
+                    article_id: None,
+                });
+                self.link = Some(index);
+            }
+        }
+        Frame::Link(prev)
+    }
+}
+
+fn kind_name(kind: MediaKind) -> &'static str {
+    match kind {
+        MediaKind::Image => "image",
+        MediaKind::Video => "video",
+        MediaKind::Audio => "audio",
+    }
+}
+
+impl Visitor for Walker<'_> {
+    fn start(&mut self, el: &Element<'_>) -> bool {
+        let name = el.name();
+        if SKIP_TAGS.contains(&name) {
+            return false;
+        }
+        if el.attr("class").is_some_and(|_| {
+            SKIP_CLASSES
+                .iter()
+                .chain(self.rules.skip_classes)
+                .any(|c| el.class_has(c))
+        }) || el.attr("aria-hidden") == Some("true") && name != "img"
+        {
+            return false;
+        }
+        if self.caption.is_some() {
+            if name == "img" {
+                return false;
+            }
+            if name == "br" {
+                self.line_break();
+            }
+            self.caption_depth += 1;
+            self.frames.push(Frame::Plain);
+            return true;
+        }
+        let frame = match name {
+            "br" => {
+                self.line_break();
+                return false;
+            }
+            "img" => {
+                self.image(el);
+                return false;
+            }
+            "hr" | "wbr" => {
+                self.flush();
+                return false;
+            }
+            "source" | "track" => {
+                if let Some(m) = &mut self.media {
+                    if m.src.is_none() {
+                        m.src = el.attr("src").map(str::to_owned);
+                    }
+                }
+                return false;
+            }
+            "video" | "audio" => {
+                self.flush();
+                self.emit_media();
+                let kind = if name == "video" {
+                    MediaKind::Video
+                } else {
+                    MediaKind::Audio
+                };
+                self.media = Some(PendingMedia {
+                    kind,
+                    src: el.attr("src").map(str::to_owned),
+                    poster: el.attr("poster").map(str::to_owned),
+                });
+                Frame::Media
+            }
+            "a" => self.link(el),
+            "em" | "i" | "cite" | "dfn" | "var" => {
+                self.em += 1;
+                Frame::Emph
+            }
+            "strong" | "b" => {
+                self.strong += 1;
+                Frame::Strong
+            }
+            "figcaption" => {
+                self.start_caption(false);
+                self.frames.push(Frame::Caption);
+                return true;
+            }
+            "small" if self.last_figure.is_some() && inline::plain(&self.inlines).trim().is_empty() => {
+                self.start_caption(false);
+                self.frames.push(Frame::Caption);
+                return true;
+            }
+            _ if el.attr("class").is_some() && CAPTION_CLASSES.iter().any(|c| el.class_has(c)) => {
+                self.start_caption(false);
+                self.frames.push(Frame::Caption);
+                return true;
+            }
+            _ if el.attr("class").is_some() && CREDIT_CLASSES.iter().any(|c| el.class_has(c)) => {
+                self.start_caption(true);
+                self.frames.push(Frame::Caption);
+                return true;
+            }
+            "time" => {
+                if self.out.time.is_none() {
+                    self.out.time = el.attr("datetime").map(str::to_owned);
+                }
+                Frame::Plain
+            }
+            "blockquote" => {
+                self.flush();
+                self.quote += 1;
+                Frame::Quote
+            }
+            "aside" => {
+                self.flush();
+                self.aside += 1;
+                Frame::Aside
+            }
+            "ul" | "ol" => {
+                self.flush();
+                self.list_count += 1;
+                self.lists.push((name == "ol", self.list_count));
+                Frame::List
+            }
+            "li" => {
+                self.flush();
+                self.in_item += 1;
+                Frame::ListItem
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                self.heading = name.get(1..).and_then(|d| d.parse().ok());
+                Frame::Heading
+            }
+            _ if BLOCK_TAGS.contains(&name) => {
+                self.flush();
+                if el.class_has("copyright") {
+                    self.copyright_class = true;
+                }
+                Frame::Block
+            }
+            _ => Frame::Plain,
+        };
+        self.frames.push(frame);
+        true
+    }
+
+    fn end(&mut self, _name: &str) {
+        let Some(frame) = self.frames.pop() else { return };
+        if self.caption.is_some() {
+            self.caption_depth = self.caption_depth.saturating_sub(1);
+            if self.caption_depth == 0 {
+                self.end_caption();
+            }
+            return;
+        }
+        match frame {
+            Frame::Block | Frame::ListItem | Frame::Heading => {
+                self.flush();
+                match frame {
+                    Frame::ListItem => self.in_item = self.in_item.saturating_sub(1),
+                    Frame::Heading => self.heading = None,
+                    _ => {}
+                }
+            }
+            Frame::Emph => self.em = self.em.saturating_sub(1),
+            Frame::Strong => self.strong = self.strong.saturating_sub(1),
+            Frame::Link(prev) => self.link = prev,
+            Frame::Caption => self.end_caption(),
+            Frame::Quote => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            Frame::Aside => {
+                self.flush();
+                self.aside = self.aside.saturating_sub(1);
+            }
+            Frame::List => {
+                self.flush();
+                self.lists.pop();
+            }
+            Frame::Media => self.emit_media(),
+            Frame::Plain => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.push_text(text);
+    }
+}

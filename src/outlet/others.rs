@@ -1,0 +1,90 @@
+//! Outlets with little of their own beyond hosts and a closing line or two.
+
+use super::{Marker, Outlet, Rules, none};
+use crate::model::BoilerplateKind::{Chrome, EndNote, Staff};
+
+pub(crate) static ASAHI: Rules = Rules {
+    outlet: Outlet::Asahi,
+    name: "asahi",
+    hosts: &["asahi.com", "asahichinese-j.com"],
+    authors: &["朝日新闻", "朝日新聞", "asahi", "ASAHI"],
+    article_id: none,
+    boilerplate: &[],
+    skip_classes: &[],
+};
+
+pub(crate) static RFA: Rules = Rules {
+    outlet: Outlet::Rfa,
+    name: "rfa",
+    hosts: &["rfa.org"],
+    authors: &["自由亚洲电台", "自由亞洲電台", "RFA"],
+    article_id: none,
+    boilerplate: &[],
+    skip_classes: &["visualClear", "zoomattribute"],
+};
+
+pub(crate) static ZAOBAO: Rules = Rules {
+    outlet: Outlet::Zaobao,
+    name: "zaobao",
+    hosts: &["zaobao.com", "zaobao.com.sg"],
+    authors: &["联合早报", "聯合早報"],
+    article_id: none,
+    boilerplate: &[],
+    skip_classes: &[],
+};
+
+pub(crate) static EPOCH: Rules = Rules {
+    outlet: Outlet::EpochTimes,
+    name: "epoch_times",
+    hosts: &["epochtimes.com"],
+    authors: &["大纪元", "大紀元"],
+    article_id: none,
+    boilerplate: &[
+        (Staff, Marker::Prefix("责任编辑：")),
+        (Staff, Marker::Prefix("責任編輯：")),
+    ],
+    skip_classes: &[],
+};
+
+pub(crate) static CDT: Rules = Rules {
+    outlet: Outlet::ChinaDigitalTimes,
+    name: "china_digital_times",
+    hosts: &["chinadigitaltimes.net"],
+    authors: &["中国数字时代"],
+    article_id: none,
+    boilerplate: &[
+        (EndNote, Marker::Prefix("The post ")),
+        (Chrome, Marker::Prefix("Feed enhanced by")),
+    ],
+    skip_classes: &[],
+};
+
+pub(crate) static RTI: Rules = Rules {
+    outlet: Outlet::Rti,
+    name: "rti",
+    hosts: &["rti.org.tw"],
+    authors: &["RTI 中央廣播電臺", "中央广播电台", "中央廣播電臺", "RTI"],
+    article_id: none,
+    boilerplate: &[],
+    skip_classes: &[],
+};
+
+pub(crate) static SOLIDOT: Rules = Rules {
+    outlet: Outlet::Solidot,
+    name: "solidot",
+    hosts: &["solidot.org"],
+    authors: &["Solidot", "solidot"],
+    article_id: none,
+    boilerplate: &[],
+    skip_classes: &[],
+};
+
+pub(crate) static BITTER_WINTER: Rules = Rules {
+    outlet: Outlet::BitterWinter,
+    name: "bitter_winter",
+    hosts: &["bitterwinter.org"],
+    authors: &["寒冬", "Bitter Winter"],
+    article_id: none,
+    boilerplate: &[],
+    skip_classes: &[],
+};

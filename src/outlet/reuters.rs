@@ -1,0 +1,25 @@
+//! Reuters: `<i>2020-10-15T02:56:54Z</i>` (or without `Z`: local), `StandardArticleBody`,
+//! figures with `aria-label` captions, `路透北京8月17日 - ` datelines, `（完）` and
+//! `编译 X；审校 Y` endings.
+
+use url::Url;
+
+use super::{Marker, Outlet, Rules, last_segment};
+use crate::model::BoilerplateKind::Chrome;
+
+pub(crate) static RULES: Rules = Rules {
+    outlet: Outlet::Reuters,
+    name: "reuters",
+    hosts: &["reuters.com"],
+    authors: &["路透", "路透社", "Reuters"],
+    article_id,
+    boilerplate: &[(Chrome, Marker::Exact("信任原则"))],
+    skip_classes: &["Slideshow", "TrustBadge"],
+};
+
+/// `/article/slug-idCNKBS25E0EK`: the `id...` suffix.
+fn article_id(url: &Url) -> Option<String> {
+    let last = last_segment(url)?;
+    let (_, id) = last.rsplit_once("-id")?;
+    (id.len() >= 6 && id.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| format!("id{id}"))
+}

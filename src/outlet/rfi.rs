@@ -1,0 +1,29 @@
+//! RFI: `<div>15/06/2022 - 13:09</div>` (Paris time), direct images, AFP wire copy with
+//! `<p class="t-copyright">`, share widgets and `<aside>` lists from 2023 on.
+
+use url::Url;
+
+use super::{Marker, Outlet, Rules, last_segment};
+use crate::model::BoilerplateKind::{Related, Share};
+
+pub(crate) static RULES: Rules = Rules {
+    outlet: Outlet::Rfi,
+    name: "rfi",
+    hosts: &["rfi.fr"],
+    authors: &["法广", "法國國際廣播電台", "法国国际广播电台", "RFI"],
+    article_id,
+    boilerplate: &[
+        (Share, Marker::Prefix("分享 :")),
+        (Share, Marker::Prefix("分享：")),
+        (Related, Marker::Prefix("同一主题")),
+        (Related, Marker::Prefix("同一主題")),
+    ],
+    skip_classes: &["m-interstitial", "m-em-share", "m-feed-sub"],
+};
+
+/// `.../cn/中国/20200727-slug`: the date-prefixed last segment.
+fn article_id(url: &Url) -> Option<String> {
+    let last = last_segment(url)?;
+    let (date, slug) = last.split_once('-')?;
+    (date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) && !slug.is_empty()).then(|| last.to_owned())
+}
