@@ -123,7 +123,12 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Article, Error> {
     let blob = Envelope::parse(input)?;
     let env = blob.envelope;
     let author = env.front_matter.as_ref().and_then(|f| f.author.as_deref());
-    let rules = outlet::identify(env.url.as_ref(), author);
+    let categories: Vec<&str> = env
+        .front_matter
+        .as_ref()
+        .map(|f| f.categories.iter().map(AsRef::as_ref).collect())
+        .unwrap_or_default();
+    let rules = outlet::identify(env.url.as_ref(), author, &categories);
     let limits = extract::Limits {
         max_depth: options.max_depth,
         max_nodes: options.max_nodes,

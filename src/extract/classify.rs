@@ -106,7 +106,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
 
     let mut classes: Vec<Class> = blocks.iter().map(|b| classify_block(b, rules)).collect();
     let mut boilerplate = Vec::new();
-    take_trailing_credits(&mut blocks, &mut classes, &mut boilerplate);
+    let glued_copyright = take_trailing_credits(&mut blocks, &mut classes, rules, &mut boilerplate);
 
     let mut credits = Vec::new();
     let mut copyright = None;
@@ -132,6 +132,15 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
         }
     }
 
+    if let Some(text) = glued_copyright {
+        match copyright {
+            None => copyright = Some(parse_copyright(&text)),
+            Some(_) => boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::EndNote,
+                text,
+            }),
+        }
+    }
     let dateline = take_dateline(&mut kept);
     let (blocks, links) = assemble(kept, &mut figures, links);
     Parts {
@@ -275,7 +284,7 @@ fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block: bool) -> V
             }
         }
     }
-    if names.is_empty() && in_date_block {
+    if names.is_empty() && in_date_block && !lines.is_empty() {
         warnings.push(Warning::new(
             WarningKind::BylineDropped,
             "the date block names no author".to_owned(),
@@ -315,8 +324,37 @@ fn is_copyright(t: &str) -> bool {
         || ((t.contains("版权声明") || t.contains("版權聲明")) && t.chars().count() < 200)
 }
 
-/// Walks back from the end over credit lines and end marks, taking them out of the text.
-fn take_trailing_credits(blocks: &mut [RawBlock], classes: &mut [Class], boilerplate: &mut Vec<Boilerplate>) {
+/// End marks that close an article's last paragraph.
+const END_MARKS: &[&str] = &["（完）", "(完)", "■"];
+
+/// Takes end marks, trailing credit lines, and closing lines glued to the last paragraphs
+/// (a `<br>`-separated `翻译：` line, an inline `© ...版权声明`) out of the text. Returns a
+/// glued copyright line.
+fn take_trailing_credits(
+    blocks: &mut [RawBlock],
+    classes: &mut [Class],
+    rules: &Rules,
+    boilerplate: &mut Vec<Boilerplate>,
+) -> Option<String> {
+    let mut copyright_text = None;
+    for (block, class) in blocks.iter_mut().zip(classes.iter_mut()) {
+        if !matches!(class, Class::Keep) || !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
+            continue;
+        }
+        let text = block.text.trim_end_matches(is_space);
+        if let Some(mark) = END_MARKS.iter().find(|m| text.ends_with(*m)) {
+            inline::strip_suffix(&mut block.inlines, block.text.len() - text.len() + mark.len());
+            block.text = inline::plain(&block.inlines);
+            boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::EndNote,
+                text: (*mark).to_owned(),
+            });
+            if block.text.trim().is_empty() {
+                *class = Class::Boiler(BoilerplateKind::EndNote);
+            }
+        }
+    }
+    let mut seen = 0;
     for i in (0..blocks.len()).rev() {
         let (Some(block), Some(class)) = (blocks.get_mut(i), classes.get_mut(i)) else {
             break;
@@ -331,67 +369,77 @@ fn take_trailing_credits(blocks: &mut [RawBlock], classes: &mut [Class], boilerp
             *class = Class::Credit(c);
             continue;
         }
-        // The last paragraph may end with an end mark or an editor line.
-        let mut credit = None;
-        let text = block.text.trim_end_matches(is_space);
-        if let Some(rest) = text.strip_suffix("（完）").or_else(|| text.strip_suffix("(完)")) {
+        if let Some((rest, editor)) = cna_editor(block.text.trim_end()) {
             let cut = block.text.len() - rest.len();
             inline::strip_suffix(&mut block.inlines, cut);
+            block.text = inline::plain(&block.inlines);
+            if block.text.trim().is_empty() {
+                *class = Class::Credit(editor);
+                continue;
+            }
             boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::EndNote,
-                text: "（完）".to_owned(),
+                kind: BoilerplateKind::Staff,
+                text: editor,
             });
-        } else if let Some((rest, editor)) = cna_editor(text) {
-            let cut = block.text.len() - rest.len();
-            inline::strip_suffix(&mut block.inlines, cut);
-            credit = Some(editor);
-        } else if let Some(rest) = text.strip_suffix('■') {
-            let cut = block.text.len() - rest.len();
-            inline::strip_suffix(&mut block.inlines, cut);
-            boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::EndNote,
-                text: "■".to_owned(),
-            });
-        } else {
+        }
+        if let Some((at, kind)) = glued_closing_line(&block.text, rules) {
+            let tail = block.text.get(at..).unwrap_or("").trim().to_owned();
+            inline::strip_suffix(&mut block.inlines, block.text.len() - at);
+            block.text = inline::plain(&block.inlines);
+            match kind {
+                None => copyright_text = Some(tail),
+                Some(kind) => boilerplate.push(Boilerplate { kind, text: tail }),
+            }
+            if block.text.trim().is_empty() {
+                *class = Class::Boiler(BoilerplateKind::EndNote);
+                continue;
+            }
+        }
+        seen += 1;
+        if seen >= 2 {
             break;
         }
-        block.text = inline::plain(&block.inlines);
-        if let Some(c) = credit {
-            credit_sink(class, &block.text, c, boilerplate);
-        }
-        if block.text.trim().is_empty() {
-            if matches!(class, Class::Keep) {
-                *class = Class::Boiler(BoilerplateKind::EndNote);
-            }
-            continue;
-        }
-        if let Some(c) = credit_line(block.text.trim()) {
-            *class = Class::Credit(c);
-            continue;
-        }
-        break;
     }
+    copyright_text
 }
 
-/// A credit found at the end of a paragraph that still has text stays beside it.
-fn credit_sink(class: &mut Class, remaining: &str, credit: String, boilerplate: &mut Vec<Boilerplate>) {
-    if remaining.trim().is_empty() {
-        *class = Class::Credit(credit);
-    } else {
-        boilerplate.push(Boilerplate {
-            kind: BoilerplateKind::Staff,
-            text: credit,
-        });
+/// Where a closing line glued to the end of a paragraph starts, and what it is (`None` for a
+/// copyright line): the last `<br>`-separated line when it is boilerplate, or an inline
+/// `© ...版权声明`.
+fn glued_closing_line(text: &str, rules: &Rules) -> Option<(usize, Option<BoilerplateKind>)> {
+    // The last few `<br>`-separated lines: the first that is a closing line takes the rest with it.
+    let mut found = None;
+    let mut end = text.len();
+    for _ in 0..4 {
+        let Some(at) = text.get(..end).and_then(|t| t.rfind('\n')) else {
+            break;
+        };
+        let line = text.get(at + 1..end)?.trim();
+        if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(line)) {
+            found = Some((at, Some(*kind)));
+        } else if is_copyright(line) {
+            found = Some((at, None));
+        }
+        end = at;
     }
+    if found.is_some() {
+        return found;
+    }
+    let at = text.rfind('©').filter(|&i| i > 0)?;
+    is_copyright(text.get(at..)?.trim()).then_some((at, None))
 }
 
-/// CNA's `（編輯：X/Y）1091201` ending: the text before it and the editor line.
+/// An editor line ending the last paragraph: CNA's `（編輯：X/Y）1091201` (the digits are the
+/// ROC date), RFI's `（实习编译：X/核稿：Y）`. Returns the text before it and the line.
 fn cna_editor(text: &str) -> Option<(&str, String)> {
     let digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
     let inner_end = digits.strip_suffix('）')?;
     let open = inner_end.rfind('（')?;
     let inner = inner_end.get(open + '（'.len_utf8()..)?;
-    if !(inner.starts_with("編輯") || inner.starts_with("编辑")) {
+    let editor = ["編輯", "编辑", "编译", "編譯", "核稿"]
+        .iter()
+        .any(|w| inner.contains(w));
+    if !editor || inner.chars().count() > 40 {
         return None;
     }
     Some((text.get(..open)?, inner.to_owned()))

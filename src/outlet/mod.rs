@@ -172,16 +172,20 @@ pub(crate) fn by_host(url: &Url) -> Option<&'static Rules> {
         .find(|r| r.hosts.iter().any(|s| host_matches(host, s)))
 }
 
-/// Which outlet an item is from: the source URL's host, else the front-matter author.
-pub(crate) fn identify(url: Option<&Url>, author: Option<&str>) -> &'static Rules {
+/// Which outlet an item is from: the source URL's host, else the front-matter author, else a
+/// front-matter category naming it (the archive form without `from`/`author` has `categories: asahi`).
+pub(crate) fn identify(url: Option<&Url>, author: Option<&str>, categories: &[&str]) -> &'static Rules {
     if let Some(r) = url.and_then(by_host) {
         return r;
     }
     let author = author.map(str::trim).unwrap_or("");
-    ALL.iter()
-        .copied()
-        .find(|r| r.authors.iter().any(|a| a.eq_ignore_ascii_case(author)))
-        .unwrap_or(&GENERIC)
+    let named = |r: &&Rules| {
+        r.authors.iter().any(|a| a.eq_ignore_ascii_case(author))
+            || categories
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case(r.name) || r.authors.contains(&c.trim()))
+    };
+    ALL.iter().copied().find(named).unwrap_or(&GENERIC)
 }
 
 /// The URL's last non-empty path segment.
@@ -202,11 +206,12 @@ mod tests {
     #[test]
     fn identifies_by_host_then_author() {
         let u = Url::parse("https://www.dw.com/zh/x/a-1").unwrap();
-        assert_eq!(identify(Some(&u), None).outlet, Outlet::Dw);
+        assert_eq!(identify(Some(&u), None, &[]).outlet, Outlet::Dw);
         let u = Url::parse("https://notdw.com/x").unwrap();
-        assert_eq!(identify(Some(&u), None).outlet, Outlet::Unknown);
-        assert_eq!(identify(None, Some("德国之声")).outlet, Outlet::Dw);
-        assert_eq!(identify(None, Some("someone")).outlet, Outlet::Unknown);
+        assert_eq!(identify(Some(&u), None, &[]).outlet, Outlet::Unknown);
+        assert_eq!(identify(None, Some("德国之声"), &[]).outlet, Outlet::Dw);
+        assert_eq!(identify(None, Some("someone"), &[]).outlet, Outlet::Unknown);
+        assert_eq!(identify(None, None, &["reuters"]).outlet, Outlet::Reuters);
     }
 
     #[test]

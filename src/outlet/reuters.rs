@@ -13,7 +13,7 @@ pub(crate) static RULES: Rules = Rules {
     hosts: &["reuters.com"],
     authors: &["路透", "路透社", "Reuters"],
     article_id,
-    boilerplate: &[(Chrome, Marker::Exact("信任原则"))],
+    boilerplate: &[(Chrome, Marker::Contains("信任原则"))],
     skip_classes: &["Slideshow", "TrustBadge"],
 };
 
