@@ -106,9 +106,11 @@ pub enum MediaKind {
     Video,
     /// `<audio>`.
     Audio,
+    /// An embedded player or interactive (`<iframe>`).
+    Embed,
 }
 
-/// An image, video or audio item with what the HTML ties to it.
+/// An image, video, audio or embedded item with what the HTML ties to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -169,6 +169,8 @@ pub(crate) struct Walker<'r> {
     caption_depth: u32,
     caption_from_attr: Vec<bool>,
     last_figure: Option<usize>,
+    /// A media item was just dropped (no usable source): a caption after it is an orphan.
+    dropped_media: bool,
     media: Option<PendingMedia>,
     copyright_class: bool,
 }
@@ -200,6 +202,7 @@ impl<'r> Walker<'r> {
             caption_depth: 0,
             caption_from_attr: Vec::new(),
             last_figure: None,
+            dropped_media: false,
             media: None,
             copyright_class: false,
         }
@@ -307,6 +310,7 @@ impl<'r> Walker<'r> {
             copyright_class: false,
         });
         self.last_figure = Some(index);
+        self.dropped_media = false;
     }
 
     fn image(&mut self, el: &Element<'_>) {
@@ -323,6 +327,7 @@ impl<'r> Walker<'r> {
                 WarningKind::UnsafeMedia,
                 "an image without a source was dropped".to_owned(),
             );
+            self.dropped_media = true;
             return;
         };
         let Some((src, proxied_src)) = urls::media(raw, self.base) else {
@@ -331,6 +336,7 @@ impl<'r> Walker<'r> {
                 WarningKind::UnsafeMedia,
                 format!("an image with a source that is not http(s) was dropped: `{shown}`"),
             );
+            self.dropped_media = true;
             return;
         };
         let label = el
@@ -351,6 +357,23 @@ impl<'r> Walker<'r> {
             alt,
         };
         self.add_figure(figure, from_attr);
+    }
+
+    /// An `<iframe>` player or interactive, when its source is http(s); anything else is dropped.
+    fn embed(&mut self, el: &Element<'_>) {
+        let raw = el.attr("src").or_else(|| el.attr("data-src")).unwrap_or("");
+        if let Some((src, proxied_src)) = urls::media(raw, self.base) {
+            let figure = Figure {
+                kind: MediaKind::Embed,
+                src,
+                proxied_src,
+                poster: None,
+                caption: None,
+                credit: None,
+                alt: el.attr("title").map(normalize_space).filter(|t| !t.is_empty()),
+            };
+            self.add_figure(figure, false);
+        }
     }
 
     fn emit_media(&mut self) {
@@ -494,6 +517,7 @@ fn kind_name(kind: MediaKind) -> &'static str {
         MediaKind::Image => "image",
         MediaKind::Video => "video",
         MediaKind::Audio => "audio",
+        MediaKind::Embed => "embed",
     }
 }
 
@@ -530,6 +554,10 @@ impl Visitor for Walker<'_> {
             }
             "img" => {
                 self.image(el);
+                return false;
+            }
+            "iframe" => {
+                self.embed(el);
                 return false;
             }
             "hr" | "wbr" => {
@@ -573,7 +601,10 @@ impl Visitor for Walker<'_> {
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            "small" if self.last_figure.is_some() && inline::plain(&self.inlines).trim().is_empty() => {
+            "small"
+                if (self.last_figure.is_some() || self.dropped_media)
+                    && inline::plain(&self.inlines).trim().is_empty() =>
+            {
                 self.start_caption(false);
                 self.frames.push(Frame::Caption);
                 return true;

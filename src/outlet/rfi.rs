@@ -25,5 +25,10 @@ pub(crate) static RULES: Rules = Rules {
 fn article_id(url: &Url) -> Option<String> {
     let last = last_segment(url)?;
     let (date, slug) = last.split_once('-')?;
-    (date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) && !slug.is_empty()).then(|| last.to_owned())
+    let ok = date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) && !slug.is_empty();
+    ok.then(|| {
+        percent_encoding::percent_decode_str(last)
+            .decode_utf8_lossy()
+            .into_owned()
+    })
 }
