@@ -14,6 +14,7 @@
 //! The corpus is `$FEEDMIRROR_CORPUS/bulk`, else `<crate>/../shared/corpus/bulk`; the bulk groups
 //! are skipped with a message when it is absent.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -96,7 +97,7 @@ fn load_samples() -> Vec<Sample> {
         .collect()
 }
 
-/// Every readable UTF-8 file under the bulk corpus directory, or `None` with a message.
+/// Every readable UTF-8 blob file under the bulk corpus directory, or `None` with a message.
 fn load_bulk() -> Option<Vec<String>> {
     let root = std::env::var_os("FEEDMIRROR_CORPUS")
         .map(PathBuf::from)
@@ -119,7 +120,11 @@ fn load_bulk() -> Option<Vec<String>> {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else {
+            } else if !matches!(
+                path.file_name().and_then(|n| n.to_str()),
+                Some("SOURCES.md" | "MANIFEST.tsv")
+            ) {
+                // Index files are not blobs (same rule as tests/common).
                 paths.push(path);
             }
         }
@@ -272,7 +277,7 @@ fn time_one(f: &mut dyn FnMut(), batches: usize, target: Duration) -> f64 {
 
 // ---------------------------------------------------------------------------------------------
 
-fn criterion_benches(c: &mut Criterion, samples: &[Sample], bulk: Option<&[String]>) {
+fn bench_samples(c: &mut Criterion, samples: &[Sample]) {
     let mut group = c.benchmark_group("parse");
     for s in samples {
         group.throughput(Throughput::Bytes(s.text.len() as u64));
@@ -292,27 +297,30 @@ fn criterion_benches(c: &mut Criterion, samples: &[Sample], bulk: Option<&[Strin
         });
     }
     group.finish();
+}
 
-    if let Some(files) = bulk {
-        let bytes: u64 = files.iter().map(|f| f.len() as u64).sum();
-        let mut group = c.benchmark_group("envelope");
-        group.throughput(Throughput::Bytes(bytes));
-        group.sampling_mode(SamplingMode::Flat);
-        group.bench_function("bulk", |b| {
-            b.iter(|| files.iter().filter(|f| envelope_parse(black_box(f))).count())
-        });
-        group.finish();
+fn bench_envelope(c: &mut Criterion, files: &[String]) {
+    let mut group = c.benchmark_group("envelope");
+    group.throughput(Throughput::Bytes(files.iter().map(|f| f.len() as u64).sum()));
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("bulk", |b| {
+        b.iter(|| files.iter().filter(|f| envelope_parse(black_box(f))).count())
+    });
+    group.finish();
+}
 
-        let mut group = c.benchmark_group("batch");
-        group.throughput(Throughput::Bytes(bytes));
-        group.sampling_mode(SamplingMode::Flat);
-        group.sample_size(10);
-        group.bench_function("bulk", |b| {
-            b.iter(|| files.iter().filter(|f| full_parse(black_box(f))).count())
-        });
-        group.finish();
-    }
+fn bench_batch(c: &mut Criterion, files: &[String]) {
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Bytes(files.iter().map(|f| f.len() as u64).sum()));
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.bench_function("bulk", |b| {
+        b.iter(|| files.iter().filter(|f| full_parse(black_box(f))).count())
+    });
+    group.finish();
+}
 
+fn bench_nesting(c: &mut Criterion) {
     let options = feedmirror::Options::default();
     for (shape, open) in NESTING_SHAPES {
         let mut group = c.benchmark_group(format!("nesting/{shape}"));
@@ -328,8 +336,17 @@ fn criterion_benches(c: &mut Criterion, samples: &[Sample], bulk: Option<&[Strin
 }
 
 // ---------------------------------------------------------------------------------------------
+// Our own timing of each section runs right after its criterion group, so that both see the same
+// process state (allocator history matters: see BENCHMARKS.md); the tables print at the end.
 
-fn report_samples(run: &Run, samples: &[Sample]) {
+/// `writeln!` into the report buffer (writing to a `String` cannot fail).
+macro_rules! out {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+fn report_samples(out: &mut String, run: &Run, samples: &[Sample]) {
     let samples: Vec<&Sample> = samples
         .iter()
         .filter(|s| run.wants(&format!("parse/{}", s.name)) || run.wants(&format!("baseline/{}", s.name)))
@@ -337,10 +354,19 @@ fn report_samples(run: &Run, samples: &[Sample]) {
     if samples.is_empty() {
         return;
     }
-    eprintln!("\n== parse vs bare html5ever+RcDom baseline (own timing, median of 15 batches) ==");
-    eprintln!(
+    out!(
+        out,
+        "\n== parse vs bare html5ever+RcDom baseline (own timing, median of 15 batches) =="
+    );
+    out!(
+        out,
         "{:<20} {:>8} {:>8} {:>11} {:>12} {:>8}",
-        "sample", "bytes", "body", "parse_us", "baseline_us", "ratio"
+        "sample",
+        "bytes",
+        "body",
+        "parse_us",
+        "baseline_us",
+        "ratio"
     );
     let mut ratios = Vec::new();
     for s in samples {
@@ -357,7 +383,8 @@ fn report_samples(run: &Run, samples: &[Sample]) {
         );
         let ratio = tp / tb;
         ratios.push(ratio);
-        eprintln!(
+        out!(
+            out,
             "{:<20} {:>8} {:>8} {:>11.2} {:>12.2} {:>8.3}",
             s.name,
             text.len(),
@@ -367,14 +394,15 @@ fn report_samples(run: &Run, samples: &[Sample]) {
             ratio
         );
     }
-    eprintln!(
+    out!(
+        out,
         "median ratio parse/baseline over {} samples: {:.3}  (target <= 1.3)",
         ratios.len(),
         median(&mut ratios)
     );
 }
 
-fn report_bulk(run: &Run, files: &[String]) {
+fn report_envelope(out: &mut String, run: &Run, files: &[String]) {
     let bytes: usize = files.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
     if run.wants("envelope/bulk") {
@@ -386,8 +414,9 @@ fn report_bulk(run: &Run, files: &[String]) {
             7,
             Duration::from_millis(100),
         );
-        eprintln!("\n== envelope/bulk (own timing, median of 7 batches) ==");
-        eprintln!(
+        out!(out, "\n== envelope/bulk (own timing, median of 7 batches) ==");
+        out!(
+            out,
             "{} files ({} ok), {:.1} MB: {:.2} ms per pass = {:.2} GB/s, {:.0} files/s  (target >= 1 GB/s)",
             files.len(),
             ok,
@@ -397,6 +426,11 @@ fn report_bulk(run: &Run, files: &[String]) {
             files.len() as f64 / t
         );
     }
+}
+
+fn report_batch(out: &mut String, run: &Run, files: &[String]) {
+    let bytes: usize = files.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
     if run.wants("batch/bulk") {
         let ok = files.iter().filter(|f| full_parse(f)).count();
         let t = time_one(
@@ -406,10 +440,12 @@ fn report_bulk(run: &Run, files: &[String]) {
             5,
             Duration::from_millis(100),
         );
-        eprintln!(
+        out!(
+            out,
             "\n== batch/bulk: full parse (own timing, median of 5 batches, 3 when a pass takes > 0.2 s) =="
         );
-        eprintln!(
+        out!(
+            out,
             "{} files ({} ok), {:.1} MB: {:.2} ms per pass = {:.1} MB/s, {:.0} files/s",
             files.len(),
             ok,
@@ -421,7 +457,7 @@ fn report_bulk(run: &Run, files: &[String]) {
     }
 }
 
-fn report_nesting(run: &Run) {
+fn report_nesting(out: &mut String, run: &Run) {
     let options = feedmirror::Options::default();
     let mut header = false;
     for (shape, open) in NESTING_SHAPES {
@@ -433,13 +469,23 @@ fn report_nesting(run: &Run) {
         }
         if !header {
             header = true;
-            eprintln!(
+            out!(
+                out,
                 "\n== nesting linearity (own timing, median of 5 batches, 3 when a call takes > 0.2 s) =="
             );
-            eprintln!("(baseline = bare html5ever+RcDom on the same body, for comparison; ~2.0 = linear)");
-            eprintln!(
+            out!(
+                out,
+                "(baseline = bare html5ever+RcDom on the same body, for comparison; ~2.0 = linear)"
+            );
+            out!(
+                out,
                 "{:<16} {:>8} {:>11} {:>12} {:>17} {:>20}",
-                "shape/n", "bytes", "parse_us", "baseline_us", "parse t(n)/t(n/2)", "baseline t(n)/t(n/2)"
+                "shape/n",
+                "bytes",
+                "parse_us",
+                "baseline_us",
+                "parse t(n)/t(n/2)",
+                "baseline t(n)/t(n/2)"
             );
         }
         let mut prev: Option<(f64, f64)> = None;
@@ -462,7 +508,8 @@ fn report_nesting(run: &Run) {
                 Some((pp, pb)) => (format!("{:.2}", tp / pp), format!("{:.2}", tb / pb)),
                 None => ("-".to_owned(), "-".to_owned()),
             };
-            eprintln!(
+            out!(
+                out,
                 "{:<16} {:>8} {:>11.1} {:>12.1} {:>17} {:>20}",
                 format!("{shape}/{n}"),
                 input.len(),
@@ -486,15 +533,29 @@ fn main() {
         .warm_up_time(Duration::from_millis(400))
         .measurement_time(Duration::from_millis(1000))
         .configure_from_args();
-    criterion_benches(&mut c, &samples, bulk.as_deref());
+    let mut out = String::new();
+
+    bench_samples(&mut c, &samples);
+    if run.report {
+        report_samples(&mut out, &run, &samples);
+    }
+    if let Some(files) = &bulk {
+        bench_envelope(&mut c, files);
+        if run.report {
+            report_envelope(&mut out, &run, files);
+        }
+        bench_batch(&mut c, files);
+        if run.report {
+            report_batch(&mut out, &run, files);
+        }
+    }
+    bench_nesting(&mut c);
+    if run.report {
+        report_nesting(&mut out, &run);
+    }
     c.final_summary();
 
-    if !run.report {
-        return;
+    if run.report {
+        eprintln!("\n######## feedmirror bench summary (own timing, same process) ########{out}");
     }
-    report_samples(&run, &samples);
-    if let Some(files) = &bulk {
-        report_bulk(&run, files);
-    }
-    report_nesting(&run);
 }

@@ -365,7 +365,12 @@ fn take_trailing_credits(
         if !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
             break;
         }
-        if let Some(c) = credit_line(block.text.trim()) {
+        let t = block.text.trim();
+        if rules.credits.iter().any(|m| m.matches(t)) && t.chars().count() <= 80 {
+            *class = Class::Credit(t.to_owned());
+            continue;
+        }
+        if let Some(c) = credit_line(t) {
             *class = Class::Credit(c);
             continue;
         }

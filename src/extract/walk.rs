@@ -124,7 +124,8 @@ const BLOCK_TAGS: &[&str] = &[
 
 #[derive(Clone, Copy)]
 enum Frame {
-    Block,
+    /// A block element; the number of blocks emitted when it opened.
+    Block(usize),
     Emph,
     Strong,
     Link(Option<usize>),
@@ -169,6 +170,8 @@ pub(crate) struct Walker<'r> {
     caption_depth: u32,
     caption_from_attr: Vec<bool>,
     last_figure: Option<usize>,
+    /// A gallery image opened this block (frame depth, figure): the block's text is its caption.
+    gallery: Option<(usize, usize)>,
     /// A media item was just dropped (no usable source): a caption after it is an orphan.
     dropped_media: bool,
     media: Option<PendingMedia>,
@@ -202,6 +205,7 @@ impl<'r> Walker<'r> {
             caption_depth: 0,
             caption_from_attr: Vec::new(),
             last_figure: None,
+            gallery: None,
             dropped_media: false,
             media: None,
             copyright_class: false,
@@ -356,7 +360,15 @@ impl<'r> Walker<'r> {
             credit: None,
             alt,
         };
+        // Gallery shape: the image is the first thing in its block.
+        let opens_block = match self.frames.last() {
+            Some(Frame::Block(at)) => *at == self.out.blocks.len() && self.inlines.is_empty(),
+            _ => false,
+        };
         self.add_figure(figure, from_attr);
+        if self.rules.gallery_captions && opens_block {
+            self.gallery = Some((self.frames.len(), self.out.figures.len().saturating_sub(1)));
+        }
     }
 
     /// An `<iframe>` player or interactive, when its source is http(s); anything else is dropped.
@@ -411,6 +423,23 @@ impl<'r> Walker<'r> {
             alt: None,
         };
         self.add_figure(figure, false);
+    }
+
+    /// Ends a gallery block: its text captions the image that opened it.
+    fn end_gallery_block(&mut self) {
+        let Some((_, figure)) = self.gallery.take() else {
+            return;
+        };
+        if self.last_figure != Some(figure) {
+            self.flush();
+            return;
+        }
+        let (_, text) = inline::normalize(std::mem::take(&mut self.inlines));
+        if let Some(f) = self.out.figures.get_mut(figure) {
+            if !text.is_empty() && f.caption.is_none() {
+                f.caption = Some(text);
+            }
+        }
     }
 
     fn start_caption(&mut self, credit: bool) {
@@ -656,7 +685,7 @@ impl Visitor for Walker<'_> {
                 if el.class_has("copyright") {
                     self.copyright_class = true;
                 }
-                Frame::Block
+                Frame::Block(self.out.blocks.len())
             }
             _ => Frame::Plain,
         };
@@ -674,7 +703,14 @@ impl Visitor for Walker<'_> {
             return;
         }
         match frame {
-            Frame::Block | Frame::ListItem | Frame::Heading => {
+            Frame::Block(_)
+                if self
+                    .gallery
+                    .is_some_and(|(depth, _)| depth == self.frames.len() + 1) =>
+            {
+                self.end_gallery_block();
+            }
+            Frame::Block(_) | Frame::ListItem | Frame::Heading => {
                 self.flush();
                 match frame {
                     Frame::ListItem => self.in_item = self.in_item.saturating_sub(1),

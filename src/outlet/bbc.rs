@@ -18,6 +18,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Exact("相关话题")),
     ],
     skip_classes: &["off-screen", "visually-hidden", "media-placeholder"],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `/zhongwen/simp/world-55565454`.

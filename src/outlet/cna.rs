@@ -25,6 +25,8 @@ pub(crate) static RULES: Rules = Rules {
         "endMsg",
         "adslot",
     ],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `/news/aopl/202009020012.aspx`.

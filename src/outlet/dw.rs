@@ -21,6 +21,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Prefix("延伸閱讀")),
     ],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: true,
 };
 
 /// `.../a-65724304` on the site, `/api/detail/article/65709846` on the API.

@@ -18,11 +18,14 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Prefix("Please subscribe")),
         (Promo, Marker::Prefix("Listen on:")),
         (Promo, Marker::Contains("subscribe to The Economist")),
+        (Related, Marker::Prefix("For more coverage")),
         (Related, Marker::Prefix("Dig deeper")),
         (Disclaimer, Marker::Prefix("Editor’s note")),
         (Disclaimer, Marker::Prefix("Editor's note")),
     ],
     skip_classes: &["gpt-ad", "advert", "ad-panel"],
+    credits: &[Marker::Prefix("ILLUSTRATIONS:"), Marker::Prefix("ILLUSTRATION:")],
+    gallery_captions: false,
 };
 
 /// `/section/2020/10/08/slug`: `2020/10/08/slug`.

@@ -18,6 +18,8 @@ pub(crate) static RULES: Rules = Rules {
         (Disclaimer, Marker::Prefix("(本文仅代表作者")),
     ],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `/story/001088632`.

@@ -111,6 +111,11 @@ pub(crate) struct Rules {
     pub(crate) boilerplate: &'static [(BoilerplateKind, Marker)],
     /// Elements whose class contains one of these are skipped entirely (widgets, ads, chrome).
     pub(crate) skip_classes: &'static [&'static str],
+    /// Closing lines that credit reporters or agencies beyond the generic bracketed forms.
+    pub(crate) credits: &'static [Marker],
+    /// Text after an image inside the same `<div>` is that image's caption (DW galleries:
+    /// `<div><img ...><b>TITLE</b>：TEXT</div>`).
+    pub(crate) gallery_captions: bool,
 }
 
 const fn none(_: &Url) -> Option<String> {
@@ -148,6 +153,8 @@ pub(crate) static GENERIC: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// The rules for `outlet`.

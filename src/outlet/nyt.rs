@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::{Marker, Outlet, Rules};
-use crate::model::BoilerplateKind::{Promo, Staff};
+use crate::model::BoilerplateKind::{EndNote, Promo, Staff};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Nyt,
@@ -20,8 +20,14 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Contains("订阅《纽约时报》")),
         (Staff, Marker::Prefix("翻译：")),
         (Staff, Marker::Prefix("翻譯：")),
+        // Author bios close many items: `X是《纽约时报》驻香港记者...`.
+        (Staff, Marker::Contains("是《纽约时报》驻")),
+        (Staff, Marker::Contains("是《紐約時報》駐")),
+        (EndNote, Marker::Prefix("本文最初发表于")),
     ],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `cn.nytimes.com/china/20201117/slug/`: `20201117/slug`.

@@ -11,6 +11,8 @@ pub(crate) static ASAHI: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 pub(crate) static RFA: Rules = Rules {
@@ -21,6 +23,13 @@ pub(crate) static RFA: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &["visualClear", "zoomattribute"],
+    // `自由亚洲电台记者X台北报道`, `记者：X 责编：Y 网编：Z`.
+    credits: &[
+        Marker::Prefix("自由亚洲电台记者"),
+        Marker::Prefix("自由亞洲電台記者"),
+        Marker::Prefix("记者："),
+    ],
+    gallery_captions: false,
 };
 
 pub(crate) static ZAOBAO: Rules = Rules {
@@ -31,6 +40,8 @@ pub(crate) static ZAOBAO: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 pub(crate) static EPOCH: Rules = Rules {
@@ -42,8 +53,11 @@ pub(crate) static EPOCH: Rules = Rules {
     boilerplate: &[
         (Staff, Marker::Prefix("责任编辑：")),
         (Staff, Marker::Prefix("責任編輯：")),
+        (Staff, Marker::Contains("；责任编辑：")),
     ],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 pub(crate) static CDT: Rules = Rules {
@@ -57,6 +71,8 @@ pub(crate) static CDT: Rules = Rules {
         (Chrome, Marker::Prefix("Feed enhanced by")),
     ],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 pub(crate) static RTI: Rules = Rules {
@@ -67,6 +83,8 @@ pub(crate) static RTI: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 pub(crate) static SOLIDOT: Rules = Rules {
@@ -77,6 +95,8 @@ pub(crate) static SOLIDOT: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 pub(crate) static BITTER_WINTER: Rules = Rules {
@@ -87,4 +107,6 @@ pub(crate) static BITTER_WINTER: Rules = Rules {
     article_id: none,
     boilerplate: &[],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };

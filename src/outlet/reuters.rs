@@ -15,6 +15,8 @@ pub(crate) static RULES: Rules = Rules {
     article_id,
     boilerplate: &[(Chrome, Marker::Contains("信任原则"))],
     skip_classes: &["Slideshow", "TrustBadge"],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `/article/slug-idCNKBS25E0EK`: the `id...` suffix.

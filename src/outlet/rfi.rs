@@ -19,6 +19,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Prefix("同一主題")),
     ],
     skip_classes: &["m-interstitial", "m-em-share", "m-feed-sub"],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `.../cn/中国/20200727-slug`: the date-prefixed last segment.

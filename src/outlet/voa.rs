@@ -18,6 +18,8 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Prefix("请同时参阅")),
     ],
     skip_classes: &[],
+    credits: &[],
+    gallery_captions: false,
 };
 
 /// `/a/7119772.html` or `/a/some-slug/7119772.html`.
