@@ -55,12 +55,14 @@ pub enum Error {
     },
     /// The front matter opened with `---` is never closed.
     #[error(
-        "expected a closing `---` line for the front matter opened at line {line} column {column}, found end of input"
+        "expected a closing `---` line for the front matter opened at line {open_line}, found end of input at line {line} column {column}"
     )]
     UnterminatedFrontMatter {
         /// Line of the opening `---`.
+        open_line: usize,
+        /// Line of the end of the input.
         line: usize,
-        /// Column of the opening `---`.
+        /// Column of the end of the input.
         column: usize,
     },
     /// The input is larger than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
@@ -95,7 +97,7 @@ impl Error {
             | Error::Binary { line, column, .. }
             | Error::NoEnvelope { line, column, .. }
             | Error::Malformed { line, column, .. }
-            | Error::UnterminatedFrontMatter { line, column } => (*line, *column),
+            | Error::UnterminatedFrontMatter { line, column, .. } => (*line, *column),
             Error::TooLarge { .. } => (1, 1),
         }
     }
