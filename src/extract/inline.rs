@@ -8,7 +8,9 @@ use crate::text::{is_cjk, is_forbidden, is_space};
 /// leading and trailing line breaks go; forbidden characters go.
 pub(crate) fn normalize(raw: Vec<Inline>) -> (Vec<Inline>, String) {
     let mut out: Vec<Inline> = Vec::with_capacity(raw.len());
+    // A space seen since the last character written, not yet written.
     let mut pending = false;
+    // The last character written (`\n` for a line break), if any.
     let mut last: Option<char> = None;
     for run in raw {
         match run {
@@ -26,31 +28,31 @@ pub(crate) fn normalize(raw: Vec<Inline>) -> (Vec<Inline>, String) {
                 link,
             } => {
                 let mut buf = String::with_capacity(text.len());
-                for c in text.chars() {
-                    if is_space(c) {
-                        pending = last.is_some_and(|l| l != '\n');
-                        continue;
-                    }
-                    if is_forbidden(c) {
-                        continue;
-                    }
-                    if pending {
-                        if !(last.is_some_and(is_cjk) && is_cjk(c)) {
-                            if buf.is_empty() {
-                                // Keep the space at the end of the previous run, not inside a link.
-                                match out.last_mut() {
-                                    Some(Inline::Text { text, link: l, .. }) if l.is_none() || *l == link => {
-                                        text.push(' ');
-                                    }
-                                    _ => buf.push(' '),
-                                }
-                            } else {
-                                buf.push(' ');
+                // Characters are copied in segments; only spaces and forbidden characters stop one.
+                let mut seg = 0;
+                for (i, c) in text.char_indices() {
+                    let (space, forbidden) = classify_char(c);
+                    if !space && !forbidden {
+                        if pending {
+                            buf.push_str(text.get(seg..i).unwrap_or(""));
+                            seg = i;
+                            let prev = buf.chars().next_back().or(last);
+                            if !(prev.is_some_and(is_cjk) && is_cjk(c)) {
+                                push_space(&mut out, &mut buf, link);
                             }
+                            pending = false;
                         }
-                        pending = false;
+                        continue;
                     }
-                    buf.push(c);
+                    buf.push_str(text.get(seg..i).unwrap_or(""));
+                    seg = i + c.len_utf8();
+                    if space {
+                        let prev = buf.chars().next_back().or(last);
+                        pending = prev.is_some_and(|l| l != '\n');
+                    }
+                }
+                buf.push_str(text.get(seg..).unwrap_or(""));
+                if let Some(c) = buf.chars().next_back() {
                     last = Some(c);
                 }
                 if buf.is_empty() {
@@ -80,6 +82,34 @@ pub(crate) fn normalize(raw: Vec<Inline>) -> (Vec<Inline>, String) {
     }
     let text = plain(&out);
     (out, text)
+}
+
+/// (is a space, is forbidden), with a fast path for ASCII.
+#[inline]
+fn classify_char(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        let b = c as u8;
+        (
+            matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c),
+            b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) || b == 0x7f,
+        )
+    } else {
+        (is_space(c), is_forbidden(c))
+    }
+}
+
+/// Writes a collapsed space: at the end of the previous run when the current run has no text
+/// yet (keeping spaces out of the start of a link), else into the current run.
+fn push_space(out: &mut [Inline], buf: &mut String, link: Option<usize>) {
+    if buf.is_empty() {
+        if let Some(Inline::Text { text, link: l, .. }) = out.last_mut() {
+            if l.is_none() || *l == link {
+                text.push(' ');
+                return;
+            }
+        }
+    }
+    buf.push(' ');
 }
 
 /// The plain text of runs: line breaks become `\n`.
