@@ -114,6 +114,10 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     for (block, class) in blocks.into_iter().zip(classes) {
         match class {
             Class::Keep => kept.push(block),
+            // A block emptied by taking its end mark or closing line off has nothing left to
+            // set aside: what was taken is already recorded.
+            Class::Boiler(_) if block.text.trim().is_empty() => {}
+            Class::Boiler(_) if block.text.trim().is_empty() => {}
             Class::Boiler(kind) => boilerplate.push(Boilerplate {
                 kind,
                 text: block.text,

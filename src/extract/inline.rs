@@ -6,82 +6,133 @@ use crate::text::{is_cjk, is_forbidden, is_space};
 /// Normalises raw runs (text as it came from the HTML) into clean runs and their plain text.
 /// Whitespace runs collapse to one space, dropped between two CJK characters and at the ends;
 /// leading and trailing line breaks go; forbidden characters go.
+#[cfg(test)]
 pub(crate) fn normalize(raw: Vec<Inline>) -> (Vec<Inline>, String) {
-    let mut out: Vec<Inline> = Vec::with_capacity(raw.len());
-    // A space seen since the last character written, not yet written.
-    let mut pending = false;
-    // The last character written (`\n` for a line break), if any.
-    let mut last: Option<char> = None;
-    for run in raw {
-        match run {
-            Inline::LineBreak => {
-                pending = false;
-                if !out.is_empty() {
-                    out.push(Inline::LineBreak);
-                    last = Some('\n');
-                }
-            }
+    let mut runs = Runs::default();
+    for r in raw {
+        match r {
             Inline::Text {
                 text,
                 emphasis,
                 strong,
                 link,
-            } => {
-                let mut buf = String::with_capacity(text.len());
-                // Characters are copied in segments; only spaces and forbidden characters stop one.
-                let mut seg = 0;
-                for (i, c) in text.char_indices() {
-                    let (space, forbidden) = classify_char(c);
-                    if !space && !forbidden {
-                        if pending {
-                            buf.push_str(text.get(seg..i).unwrap_or(""));
-                            seg = i;
-                            let prev = buf.chars().next_back().or(last);
-                            if !(prev.is_some_and(is_cjk) && is_cjk(c)) {
-                                push_space(&mut out, &mut buf, link);
-                            }
-                            pending = false;
-                        }
-                        continue;
-                    }
-                    buf.push_str(text.get(seg..i).unwrap_or(""));
-                    seg = i + c.len_utf8();
-                    if space {
-                        let prev = buf.chars().next_back().or(last);
-                        pending = prev.is_some_and(|l| l != '\n');
-                    }
-                }
-                buf.push_str(text.get(seg..).unwrap_or(""));
-                if let Some(c) = buf.chars().next_back() {
-                    last = Some(c);
-                }
-                if buf.is_empty() {
-                    continue;
-                }
-                match out.last_mut() {
-                    Some(Inline::Text {
-                        text,
-                        emphasis: e,
-                        strong: s,
-                        link: l,
-                    }) if *e == emphasis && *s == strong && *l == link => {
-                        text.push_str(&buf);
-                    }
-                    _ => out.push(Inline::Text {
-                        text: buf,
-                        emphasis,
-                        strong,
-                        link,
-                    }),
+            } => runs.push_text(&text, emphasis, strong, link),
+            Inline::LineBreak => {
+                if runs.line_break() {
+                    // Keep both breaks: this helper has no block to end.
+                    runs.line_break();
+                    runs.runs.push(Inline::LineBreak);
                 }
             }
         }
     }
-    while matches!(out.last(), Some(Inline::LineBreak)) {
-        out.pop();
+    runs.take()
+}
+
+/// Inline runs built as text arrives, normalised on the way in (the same rules as
+/// [`normalize`]), so the walk copies each text node once.
+#[derive(Default)]
+pub(crate) struct Runs {
+    runs: Vec<Inline>,
+    /// A space seen since the last character written, not yet written.
+    pending: bool,
+    /// The last character written (`\n` for a line break).
+    last: Option<char>,
+}
+
+impl Runs {
+    /// Nothing visible yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.runs.is_empty()
     }
-    let text = plain(&out);
-    (out, text)
+
+    /// Appends text in the given style.
+    pub(crate) fn push_text(&mut self, text: &str, emphasis: bool, strong: bool, link: Option<usize>) {
+        let mut seg = 0;
+        for (i, c) in text.char_indices() {
+            let (space, forbidden) = classify_char(c);
+            if !space && !forbidden {
+                if self.pending {
+                    self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
+                    seg = i;
+                    if !(self.last.is_some_and(is_cjk) && is_cjk(c)) {
+                        self.write_space(emphasis, strong, link);
+                    }
+                    self.pending = false;
+                }
+                continue;
+            }
+            self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
+            seg = i + c.len_utf8();
+            if space {
+                self.pending = self.last.is_some_and(|l| l != '\n');
+            }
+        }
+        self.write(text.get(seg..).unwrap_or(""), emphasis, strong, link);
+    }
+
+    fn write(&mut self, s: &str, emphasis: bool, strong: bool, link: Option<usize>) {
+        let Some(last) = s.chars().next_back() else { return };
+        match self.runs.last_mut() {
+            Some(Inline::Text {
+                text,
+                emphasis: e,
+                strong: st,
+                link: l,
+            }) if *e == emphasis && *st == strong && *l == link => {
+                text.push_str(s);
+            }
+            _ => self.runs.push(Inline::Text {
+                text: s.to_owned(),
+                emphasis,
+                strong,
+                link,
+            }),
+        }
+        self.last = Some(last);
+    }
+
+    /// A collapsed space goes at the end of the previous run, unless that run is another link
+    /// (spaces stay out of link ends and starts).
+    fn write_space(&mut self, emphasis: bool, strong: bool, link: Option<usize>) {
+        match self.runs.last_mut() {
+            Some(Inline::Text { text, link: l, .. }) if l.is_none() || *l == link => text.push(' '),
+            _ => self.runs.push(Inline::Text {
+                text: " ".to_owned(),
+                emphasis,
+                strong,
+                link,
+            }),
+        }
+        self.last = Some(' ');
+    }
+
+    /// A `<br>`. Returns `true` for the second of two in a row (`<br><br>`), which separates
+    /// paragraphs: the caller ends the block; the first break is taken back.
+    pub(crate) fn line_break(&mut self) -> bool {
+        self.pending = false;
+        if matches!(self.runs.last(), Some(Inline::LineBreak)) {
+            self.runs.pop();
+            return true;
+        }
+        if !self.runs.is_empty() {
+            self.runs.push(Inline::LineBreak);
+            self.last = Some('\n');
+        }
+        false
+    }
+
+    /// The runs so far and their plain text; starts afresh.
+    pub(crate) fn take(&mut self) -> (Vec<Inline>, String) {
+        let mut runs = std::mem::take(&mut self.runs);
+        self.pending = false;
+        self.last = None;
+        while matches!(runs.last(), Some(Inline::LineBreak)) {
+            runs.pop();
+        }
+        let text = plain(&runs);
+        (runs, text)
+    }
 }
 
 /// (is a space, is forbidden), with a fast path for ASCII.
@@ -96,20 +147,6 @@ fn classify_char(c: char) -> (bool, bool) {
     } else {
         (is_space(c), is_forbidden(c))
     }
-}
-
-/// Writes a collapsed space: at the end of the previous run when the current run has no text
-/// yet (keeping spaces out of the start of a link), else into the current run.
-fn push_space(out: &mut [Inline], buf: &mut String, link: Option<usize>) {
-    if buf.is_empty() {
-        if let Some(Inline::Text { text, link: l, .. }) = out.last_mut() {
-            if l.is_none() || *l == link {
-                text.push(' ');
-                return;
-            }
-        }
-    }
-    buf.push(' ');
 }
 
 /// The plain text of runs: line breaks become `\n`.

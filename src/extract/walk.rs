@@ -156,7 +156,7 @@ pub(crate) struct Walker<'r> {
     base: Option<&'r Url>,
     out: Raw,
     frames: Vec<Frame>,
-    inlines: Vec<Inline>,
+    runs: inline::Runs,
     em: u32,
     strong: u32,
     link: Option<usize>,
@@ -191,7 +191,7 @@ impl<'r> Walker<'r> {
                 warnings: Vec::new(),
             },
             frames: Vec::new(),
-            inlines: Vec::new(),
+            runs: inline::Runs::default(),
             em: 0,
             strong: 0,
             link: None,
@@ -227,13 +227,12 @@ impl<'r> Walker<'r> {
 
     /// Ends the current block, if it holds any text.
     fn flush(&mut self) {
-        if self.inlines.is_empty() {
+        if self.runs.is_empty() {
             return;
         }
-        let raw = std::mem::take(&mut self.inlines);
-        let (inlines, text) = inline::normalize(raw);
+        let (inlines, text) = self.runs.take();
         let copyright_class = std::mem::take(&mut self.copyright_class);
-        if text.trim().is_empty() {
+        if text.is_empty() {
             return;
         }
         let kind = if let Some(level) = self.heading {
@@ -263,12 +262,7 @@ impl<'r> Walker<'r> {
         if self.media.is_some() {
             return; // fallback text inside <video>/<audio>
         }
-        self.inlines.push(Inline::Text {
-            text: text.to_owned(),
-            emphasis: self.em > 0,
-            strong: self.strong > 0,
-            link: self.link,
-        });
+        self.runs.push_text(text, self.em > 0, self.strong > 0, self.link);
     }
 
     fn line_break(&mut self) {
@@ -276,28 +270,9 @@ impl<'r> Walker<'r> {
             c.text.push(' ');
             return;
         }
-        let prev_break = self
-            .inlines
-            .iter()
-            .rev()
-            .find(|r| !matches!(r, Inline::Text { text, .. } if text.trim().is_empty()))
-            .is_some_and(|r| matches!(r, Inline::LineBreak));
-        if prev_break {
+        if self.runs.line_break() {
             // `<br><br>` separates paragraphs.
-            while let Some(last) = self.inlines.last() {
-                match last {
-                    Inline::LineBreak => {
-                        self.inlines.pop();
-                    }
-                    Inline::Text { text, .. } if text.trim().is_empty() => {
-                        self.inlines.pop();
-                    }
-                    Inline::Text { .. } => break,
-                }
-            }
             self.flush();
-        } else {
-            self.inlines.push(Inline::LineBreak);
         }
     }
 
@@ -362,7 +337,7 @@ impl<'r> Walker<'r> {
         };
         // Gallery shape: the image is the first thing in its block.
         let opens_block = match self.frames.last() {
-            Some(Frame::Block(at)) => *at == self.out.blocks.len() && self.inlines.is_empty(),
+            Some(Frame::Block(at)) => *at == self.out.blocks.len() && self.runs.is_empty(),
             _ => false,
         };
         self.add_figure(figure, from_attr);
@@ -434,7 +409,7 @@ impl<'r> Walker<'r> {
             self.flush();
             return;
         }
-        let (_, text) = inline::normalize(std::mem::take(&mut self.inlines));
+        let (_, text) = self.runs.take();
         if let Some(f) = self.out.figures.get_mut(figure) {
             if !text.is_empty() && f.caption.is_none() {
                 f.caption = Some(text);
@@ -465,12 +440,7 @@ impl<'r> Walker<'r> {
                 WarningKind::OrphanCaption,
                 format!("a caption with no media before it was kept as a paragraph: `{shown}`"),
             );
-            self.inlines.push(Inline::Text {
-                text,
-                emphasis: false,
-                strong: false,
-                link: None,
-            });
+            self.runs.push_text(&text, false, false, None);
             self.flush();
             return;
         };
@@ -630,10 +600,7 @@ impl Visitor for Walker<'_> {
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            "small"
-                if (self.last_figure.is_some() || self.dropped_media)
-                    && inline::plain(&self.inlines).trim().is_empty() =>
-            {
+            "small" if (self.last_figure.is_some() || self.dropped_media) && self.runs.is_empty() => {
                 self.start_caption(false);
                 self.frames.push(Frame::Caption);
                 return true;
