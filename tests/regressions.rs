@@ -40,3 +40,14 @@ fn fuzz_envelope_url_must_be_web() {
     assert!(a.envelope.url.is_none());
     assert!(a.warnings.iter().any(|w| w.kind == WarningKind::InvalidUrl));
 }
+
+/// Fuzz finding: a proxy target naming another URL later in its text (`...x.jpg...https://...`)
+/// was read as a full URL and not unwrapped.
+#[test]
+fn fuzz_proxy_target_with_a_later_scheme_is_unwrapped() {
+    let input = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<img src=\"https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg%3Fnext=https://x.example/\"><p>x</p>";
+    let a = feedmirror::parse(input).expect("parses");
+    let f = &a.figures[0];
+    assert_eq!(f.src.host_str(), Some("static.dw.com"));
+    assert!(f.proxied_src.is_some());
+}

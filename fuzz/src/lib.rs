@@ -79,7 +79,7 @@ fn check_body(a: &Article) {
         if f.src.host_str() == Some("images.weserv.nl") {
             assert!(f.proxied_src.is_none(), "src {} left behind a proxy", f.src);
             assert!(
-                f.src.query_pairs().all(|(k, v)| k != "url" || v.trim().is_empty() || url::Url::parse(&format!("https://{v}")).is_err()),
+                f.src.query_pairs().all(|(k, v)| k != "url" || !readable_proxy_target(v.trim())),
                 "proxy {} with a readable target was not unwrapped",
                 f.src
             );
@@ -132,6 +132,23 @@ fn check_body(a: &Article) {
     if let Some(m) = &a.mirror_footer {
         check_text("mirror footer", &m.text);
     }
+}
+
+/// Whether a proxy's `url` parameter names a web URL, read the way the library documents it:
+/// protocol-relative, absolute http(s), `ssl:host/path`, or a bare `host/path` over https.
+fn readable_proxy_target(v: &str) -> bool {
+    if v.is_empty() {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    let candidate = if v.starts_with("//") {
+        format!("https:{v}")
+    } else if lower.starts_with("http://") || lower.starts_with("https://") {
+        v.to_owned()
+    } else {
+        format!("https://{}", v.strip_prefix("ssl:").unwrap_or(v))
+    };
+    url::Url::parse(&candidate).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
 }
 
 /// Checks an envelope on its own (no access to the input).

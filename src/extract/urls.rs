@@ -42,16 +42,15 @@ pub(crate) fn unwrap_proxy(url: &Url) -> Option<Url> {
     }
     let (_, target) = url.query_pairs().find(|(k, _)| k == "url")?;
     let target = target.trim();
+    let lower = target.get(..8).unwrap_or(target).to_ascii_lowercase();
     let candidate = if target.starts_with("//") {
         format!("https:{target}")
-    } else if target.contains("://") {
+    } else if lower.starts_with("http://") || lower.starts_with("https://") {
         target.to_owned()
     } else {
-        // weserv takes bare host/path targets and fetches them over https... or http (`ssl:`).
-        match target.strip_prefix("ssl:") {
-            Some(t) => format!("https://{t}"),
-            None => format!("https://{target}"),
-        }
+        // weserv takes bare host/path targets (`static.dw.com/image/1.jpg`), fetched over
+        // https; `ssl:` is its older spelling of the same.
+        format!("https://{}", target.strip_prefix("ssl:").unwrap_or(target))
     };
     Url::parse(&candidate).ok().filter(is_web)
 }
