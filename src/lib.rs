@@ -43,6 +43,7 @@ mod error;
 mod extract;
 mod model;
 mod outlet;
+mod render;
 mod text;
 
 pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
@@ -51,6 +52,7 @@ pub use model::{
     Article, Block, Boilerplate, BoilerplateKind, Copyright, Figure, Inline, Link, LinkKind, MediaKind,
     MirrorFooter, Outlet, Published, PublishedValue,
 };
+pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
 
 /// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
 #[derive(Debug, Clone, PartialEq, Eq)]

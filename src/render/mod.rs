@@ -77,8 +77,20 @@ impl TextStats {
 
 /// Query parameters that track a reader, not name a page.
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "spm", "ref", "ref_src", "cmpid",
-    "ocid", "at_medium", "at_campaign",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "spm",
+    "ref",
+    "ref_src",
+    "cmpid",
+    "ocid",
+    "at_medium",
+    "at_campaign",
 ];
 
 impl Article {
