@@ -78,3 +78,163 @@ fn corpus_round_trips_through_the_canonical_blob() {
             .join("\n---\n")
     );
 }
+
+#[test]
+fn samples_round_trip_through_the_canonical_blob() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let article = feedmirror::parse(&text).unwrap();
+        let back = feedmirror::parse(&article.to_blob()).unwrap();
+        assert!(
+            back == article,
+            "{}\n{}",
+            path.display(),
+            first_difference(&article, &back)
+        );
+        n += 1;
+    }
+    assert!(n >= 10, "only {n} samples");
+}
+
+#[test]
+fn front_matter_values_are_quoted_and_escaped() {
+    let blob = "---\nlayout: post\ntitle: \"Say \\\"hi\\\" \\\\ &quot;now&quot;\"\ndate: 2020-06-16 17:52:04.000000000 +08:00\n\
+        author: 德国之声\nfrom: https://www.dw.com/zh/a%20b/a-1\ntags: [ 德国之声, \"x y\" ]\ncomments: True\n\
+        categories: \"a, b\"\nweird: value: with colon\n---\n<!--1592301124000-->\n\
+        [Say \"hi\" \\ &quot;now&quot; &amp;amp;](https://www.dw.com/zh/a%20b/a-1)\n------\n\n<div>\n<p>body</p>\n</div>\n";
+    let a = feedmirror::parse(blob).unwrap();
+    assert_eq!(a.envelope.title.as_deref(), Some("Say \"hi\" \\ \"now\" &amp;"));
+    let back = feedmirror::parse(&a.to_blob()).unwrap();
+    assert!(back == a, "{}", first_difference(&a, &back));
+    let fm_only = "---\ntitle: \"a\\nb &amp; c\"\ndate: 2020-06-16\ncategories: asahi\n---\n\n<div>June 16, 2020</div>\n<p>x</p>\n";
+    let a = feedmirror::parse(fm_only).unwrap();
+    assert_eq!(a.envelope.form, feedmirror::EnvelopeForm::FrontMatterOnly);
+    let back = feedmirror::parse(&a.to_blob()).unwrap();
+    assert!(back == a, "{}", first_difference(&a, &back));
+}
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::first_difference;
+
+    /// Text with the characters that matter: CJK, Latin, spaces, markup and entity syntax.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("德国之声".to_owned()),
+                Just("经济".to_owned()),
+                Just(" ".to_owned()),
+                Just("word".to_owned()),
+                Just("&amp;".to_owned()),
+                Just("&lt;b&gt;".to_owned()),
+                Just("[x](y)".to_owned()),
+                Just("*_`#".to_owned()),
+                Just("2023".to_owned()),
+                Just("。".to_owned()),
+                Just("\"q\"".to_owned()),
+            ],
+            1..6,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    fn href() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("https://www.dw.com/zh/x/a-123".to_owned()),
+            Just("https://api.dw.com/api/detail/article/456".to_owned()),
+            Just("https://example.org/p?a=1&amp;b=(2)#f".to_owned()),
+            Just("/a/789.html".to_owned()),
+            Just("javascript:alert(1)".to_owned()),
+            Just("mailto:a@b.example".to_owned()),
+        ]
+    }
+
+    fn inline() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => text(),
+            1 => text().prop_map(|t| format!("<em>{t}</em>")),
+            1 => text().prop_map(|t| format!("<strong>{t}</strong>")),
+            1 => (href(), text()).prop_map(|(h, t)| format!("<a href=\"{h}\">{t}</a>")),
+            1 => Just("<br>".to_owned()),
+        ]
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        let runs = || proptest::collection::vec(inline(), 1..5).prop_map(|v| v.concat());
+        prop_oneof![
+            6 => runs().prop_map(|r| format!("<p>{r}</p>")),
+            1 => text().prop_map(|t| format!("<p><strong>{t}</strong></p>")),
+            1 => runs().prop_map(|r| format!("<h3>{r}</h3>")),
+            1 => runs().prop_map(|r| format!("<blockquote>{r}</blockquote>")),
+            1 => proptest::collection::vec(runs(), 1..3)
+                .prop_map(|items| format!("<ul>{}</ul>", items.iter().map(|i| format!("<li>{i}</li>")).collect::<String>())),
+            1 => (text(), any::<bool>()).prop_map(|(c, proxied)| {
+                let src = if proxied {
+                    "https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg"
+                } else {
+                    "https://static.dw.com/image/2_303.jpg"
+                };
+                format!("<img src=\"{src}\" alt=\"{c}\"><div><small>{c}</small></div>")
+            }),
+            1 => Just("<p>（路透社）</p>".to_owned()),
+            1 => Just("<p>结束了（完）</p>".to_owned()),
+            1 => Just("<p>德国之声致力于为您提供客观中立的新闻报道</p>".to_owned()),
+            1 => Just("<figcaption>影片來源：中央社</figcaption>".to_owned()),
+            1 => Just("<img>".to_owned()),
+        ]
+    }
+
+    fn blob() -> impl Strategy<Value = String> {
+        (
+            text(),
+            any::<bool>(),
+            prop_oneof![Just(None), Just(Some("null X<br>".to_owned())), Just(Some("Lena, Max<br>".to_owned()))],
+            any::<bool>(),
+            proptest::collection::vec(block(), 0..8),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(title, front, byline, dateline, blocks, copyright, footer)| {
+                let url = "https://www.dw.com/zh/x/a-65931207";
+                let mut s = String::new();
+                if front {
+                    s.push_str(&format!(
+                        "---\nlayout: post\ntitle: \"{}\"\ndate: 2023-06-14T09:32:05.000Z\nauthor: 德国之声\nfrom: {url}\ntags: [ 德国之声 ]\n---\n",
+                        title.replace('\\', "\\\\").replace('"', "\\\"")
+                    ));
+                }
+                s.push_str(&format!("<!--1686735125000-->\n[{title}]({url})\n------\n\n<div>\n"));
+                if let Some(b) = byline {
+                    s.push_str(&format!("<div><i>{b}2023-06-14T09:18:42.315Z</i></div>"));
+                }
+                if dateline {
+                    s.push_str("<p>（德国之声中文网）</p>");
+                }
+                s.push_str(&blocks.concat());
+                if copyright {
+                    s.push_str("<p><em>© 2023年德国之声版权声明：本文所有内容受到著作权法保护。</em></p>");
+                }
+                if footer {
+                    s.push_str("<br><hr><div>获取更多RSS：<br><a href=\"https://feedx.net\">https://feedx.net</a><br></div>");
+                }
+                s.push_str("\n</div>\n");
+                s
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn parse_of_to_blob_is_the_article(input in blob()) {
+            let article = feedmirror::parse(&input).unwrap();
+            let back = feedmirror::parse(&article.to_blob()).unwrap();
+            prop_assert!(back == article, "input:\n{input}\nblob:\n{}\n{}", article.to_blob(), first_difference(&article, &back));
+        }
+    }
+}

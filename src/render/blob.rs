@@ -292,6 +292,8 @@ struct Body<'a> {
     after_figure: bool,
     /// An `<a>` around whole blocks is open for this link: its runs are written bare.
     outer_link: Option<usize>,
+    /// Boilerplate shapes not yet written.
+    pending: std::collections::VecDeque<(String, bool)>,
 }
 
 impl<'a> Body<'a> {
@@ -314,6 +316,7 @@ impl<'a> Body<'a> {
             next_warning: 0,
             after_figure: false,
             outer_link: None,
+            pending: std::collections::VecDeque::new(),
         }
     }
 
@@ -372,11 +375,24 @@ impl<'a> Body<'a> {
         let a = self.a;
         self.date_block();
         let dateline = a.dateline.as_deref().map(|d| self.dateline_shape(d));
-        let host = a.blocks.iter().position(is_paragraph_shaped);
+        let mut host = a.blocks.iter().position(is_paragraph_shaped);
+        // Text before the first paragraph would become the first block the date-block check
+        // looks at; a dateline paragraph of its own in front keeps it where it was, unless
+        // that check had fired on it.
+        let text_before = host.is_some_and(|h| {
+            a.blocks
+                .iter()
+                .take(h)
+                .any(|b| !matches!(b, Block::Figure { .. }))
+        });
+        if text_before && !a.warnings.iter().any(|w| w.kind == WarningKind::UnparsedDate) {
+            host = None;
+        }
         if let (Some(d), None) = (&dateline, host) {
             let _ = write!(self.out, "<p>{}</p>", esc(d));
         }
         let boiler = Boiler::plan(&self);
+        self.pending = boiler.shapes.iter().cloned().collect();
         let mut link_end = 0;
         for (i, block) in a.blocks.iter().enumerate() {
             if i >= link_end {
@@ -411,8 +427,8 @@ impl<'a> Body<'a> {
         if let Some(c) = &a.copyright {
             let _ = write!(self.out, "<p class=\"copyright\">{}</p>", esc(&c.text));
         }
-        for html in &boiler.shapes {
-            self.out.push_str(html);
+        while let Some((html, _)) = self.pending.pop_front() {
+            self.out.push_str(&html);
         }
         while self.next_warning < self.walk_warnings.len() {
             self.float(self.next_warning);
@@ -493,14 +509,19 @@ impl<'a> Body<'a> {
     fn block(&mut self, block: &Block, prefix: Option<&str>, suffix: Option<&str>) {
         match block {
             Block::Paragraph { text, inlines } => {
-                let orphan = suffix.is_none() && self.orphan_caption(prefix, text, inlines);
-                if orphan {
-                    let _ = write!(
-                        self.out,
-                        "<figcaption>{}{}</figcaption>",
-                        esc(prefix.unwrap_or("")),
-                        esc(text)
-                    );
+                let with_prefix = suffix.is_none() && self.orphan_caption(prefix, text, inlines);
+                // The dateline may have been a paragraph of its own before the caption.
+                let alone = !with_prefix
+                    && suffix.is_none()
+                    && prefix.is_some()
+                    && self.orphan_caption(None, text, inlines);
+                if with_prefix || alone {
+                    if alone {
+                        let _ = write!(self.out, "<p>{}</p>", esc(prefix.unwrap_or("")));
+                        self.after_figure = false;
+                    }
+                    let shown = if alone { "" } else { prefix.unwrap_or("") };
+                    let _ = write!(self.out, "<figcaption>{}{}</figcaption>", esc(shown), esc(text));
                 } else {
                     self.out.push_str("<p>");
                     self.out.push_str(&esc(prefix.unwrap_or("")));
@@ -562,12 +583,29 @@ impl<'a> Body<'a> {
                 ..
             }]
         );
-        if !plain || self.after_figure {
+        if !plain {
             return false;
         }
         let full = format!("{}{text}", prefix.unwrap_or(""));
         let shown: String = full.chars().take(40).collect();
         let message = format!("a caption with no media before it was kept as a paragraph: `{shown}`");
+        if self.after_figure {
+            // Text set aside stood between the media and the caption: write the next piece
+            // of it here, so the caption does not attach to the media.
+            let wanted = self
+                .walk_warnings
+                .iter()
+                .skip(self.next_warning)
+                .any(|w| w.kind == WarningKind::OrphanCaption && w.message == message);
+            match self.pending.front() {
+                Some((html, true)) if wanted => {
+                    self.out.push_str(html);
+                    self.pending.pop_front();
+                    self.after_figure = false;
+                }
+                _ => return false,
+            }
+        }
         self.take_warning(|w| w.kind == WarningKind::OrphanCaption && w.message == message)
             .is_some()
     }
@@ -758,8 +796,9 @@ impl<'a> Body<'a> {
 
 /// Where each piece of boilerplate goes.
 struct Boiler {
-    /// Standalone shapes, written after the text in order.
-    shapes: Vec<String>,
+    /// Standalone shapes, written after the text in order, and whether one may be written
+    /// earlier (it needs no copyright line before it).
+    shapes: Vec<(String, bool)>,
     /// A closing line glued to the last paragraph (CNA's `（編輯：X）`), and that paragraph.
     suffix: Option<String>,
     host: Option<usize>,
@@ -776,7 +815,7 @@ impl Boiler {
         while let Some(b) =
             items.next_if(|b| b.kind == BoilerplateKind::EndNote && END_MARKS.contains(&b.text.as_str()))
         {
-            shapes.push(format!("<p>{}</p>", esc(&b.text)));
+            shapes.push((format!("<p>{}</p>", esc(&b.text)), true));
         }
         let copyright = a
             .copyright
@@ -786,7 +825,10 @@ impl Boiler {
         let mut first = true;
         for b in items {
             match body.boiler_shape(b, &copyright) {
-                Some(html) => shapes.push(html),
+                Some(html) => {
+                    let movable = copyright.is_empty() || body.boiler_shape(b, "").is_some();
+                    shapes.push((html, movable));
+                }
                 None => {
                     // An editor line glued to the last paragraph comes before any standalone
                     // boilerplate, as the extractor meets it first.
@@ -799,7 +841,7 @@ impl Boiler {
                         suffix = Some(format!("（{}）", b.text));
                         host = Some(i);
                     } else {
-                        shapes.push(format!("<p>{}</p>", esc(&b.text)));
+                        shapes.push((format!("<p>{}</p>", esc(&b.text)), false));
                     }
                 }
             }

@@ -31,7 +31,22 @@ pub(crate) fn render(a: &Article) -> String {
             Block::Paragraph { inlines, .. } => inline_runs(a, inlines),
             Block::Heading { level, inlines, .. } => {
                 let hashes = "#".repeat(usize::from((*level).clamp(2, 6)));
-                format!("{hashes} {}", inline_runs(a, inlines).replace('\n', " "))
+                // A heading is bold already; DW's `<p><strong>` subheads need no `**` inside.
+                let plain: Vec<Inline> = inlines
+                    .iter()
+                    .map(|r| match r {
+                        Inline::Text {
+                            text, emphasis, link, ..
+                        } => Inline::Text {
+                            text: text.clone(),
+                            emphasis: *emphasis,
+                            strong: false,
+                            link: *link,
+                        },
+                        Inline::LineBreak => Inline::LineBreak,
+                    })
+                    .collect();
+                format!("{hashes} {}", inline_runs(a, &plain).replace("\\\n", " "))
             }
             Block::Quote { inlines, .. } => inline_runs(a, inlines)
                 .lines()

@@ -1,0 +1,137 @@
+//! Markdown and text renderings: snapshots of our own samples, and over every corpus file a
+//! check that the markdown links to nothing but the article's own URLs.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use feedmirror::{Article, LinkKind};
+use pulldown_cmark::{Event, Parser, Tag};
+
+fn samples() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("samples dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).expect("sample is UTF-8"))
+        })
+        .collect()
+}
+
+#[test]
+fn sample_markdown_and_text_snapshots() {
+    for (name, text) in samples() {
+        let article = feedmirror::parse(&text).expect("samples parse");
+        insta::assert_snapshot!(format!("{name}.md"), article.to_markdown());
+        insta::assert_snapshot!(format!("{name}.txt"), article.to_text());
+        assert_eq!(article.to_string(), article.to_markdown());
+    }
+}
+
+/// Every link and image destination in `markdown`, and the text outside links.
+fn destinations(markdown: &str) -> Vec<String> {
+    Parser::new(markdown)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn allowed(article: &Article) -> BTreeSet<String> {
+    let mut ok: BTreeSet<String> = article
+        .links
+        .iter()
+        .filter(|l| matches!(l.kind, LinkKind::Internal | LinkKind::External))
+        .filter_map(|l| l.href.as_ref().map(|u| u.as_str().to_owned()))
+        .collect();
+    for f in &article.figures {
+        ok.insert(f.src.as_str().to_owned());
+        if let Some(p) = &f.poster {
+            ok.insert(p.as_str().to_owned());
+        }
+    }
+    ok
+}
+
+fn check_markdown(article: &Article) -> Result<usize, String> {
+    let md = article.to_markdown();
+    let ok = allowed(article);
+    let found = destinations(&md);
+    for d in &found {
+        if !ok.contains(d) {
+            return Err(format!("foreign destination {d:?}"));
+        }
+    }
+    // No raw HTML may get through either.
+    if Parser::new(&md).any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))) {
+        return Err("raw HTML in the markdown".to_owned());
+    }
+    Ok(found.len())
+}
+
+#[test]
+fn corpus_markdown_links_only_to_the_articles_own_urls() {
+    let Some(files) = common::corpus_files() else {
+        return;
+    };
+    let (mut checked, mut destinations_seen) = (0, 0);
+    let mut failures = Vec::new();
+    for (path, text) in &files {
+        let Ok(article) = feedmirror::parse(text) else {
+            continue;
+        };
+        checked += 1;
+        match check_markdown(&article) {
+            Ok(n) => destinations_seen += n,
+            Err(e) => failures.push(format!("{}: {e}", path.display())),
+        }
+        assert!(!article.to_text().contains('<') || text.contains("&lt;") || text.contains('<'));
+    }
+    eprintln!(
+        "markdown: {} of {checked} articles link only to their own URLs ({destinations_seen} links and images)",
+        checked - failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hostile_text_cannot_inject_links_or_structure() {
+    let blob = "<!--1000-->\n[x](https://example.com/a/1)\n------\n\n\
+        <p>[click](https://evil.example/) ![img](https://evil.example/i.png) &lt;script&gt; \
+        <a href=\"javascript:alert(1)\">js</a> <a href=\"https://ok.example/p?a=1&amp;b=(2)\">ok</a></p>\
+        <p>- not a list<br>1. nor this<br># nor a heading<br>&lt;https://evil.example/auto&gt;</p>\
+        <figure><img src=\"https://img.example/a.png\" alt=\"](https://evil.example/)\">\
+        <figcaption>*[x](https://evil.example/)*</figcaption></figure>";
+    let article = feedmirror::parse(blob).unwrap();
+    let md = article.to_markdown();
+    let dests = destinations(&md);
+    assert_eq!(
+        dests,
+        vec![
+            "https://ok.example/p?a=1&b=(2)".to_owned(),
+            "https://img.example/a.png".to_owned()
+        ],
+        "{md}"
+    );
+    assert!(check_markdown(&article).is_ok(), "{md}");
+    let structure: Vec<_> = Parser::new(&md)
+        .filter_map(|e| match e {
+            Event::Start(t) => Some(format!("{t:?}")),
+            _ => None,
+        })
+        .filter(|t| t.starts_with("List") || t.starts_with("Heading") && !t.contains("H1"))
+        .collect();
+    assert!(structure.is_empty(), "{structure:?}\n{md}");
+    assert!(md.contains("js"), "the unsafe link's text stays: {md}");
+}
