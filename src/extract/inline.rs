@@ -135,15 +135,17 @@ impl Runs {
     }
 }
 
-/// (is a space, is forbidden), with a fast path for ASCII.
+/// (is a space, is forbidden), with fast paths for ASCII and for the CJK planes (above
+/// U+3000, where the only special characters are U+3000 itself and U+FEFF).
 #[inline]
 fn classify_char(c: char) -> (bool, bool) {
-    if c.is_ascii() {
-        let b = c as u8;
-        (
-            matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c),
-            b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) || b == 0x7f,
-        )
+    let u = u32::from(c);
+    if u < 0x80 {
+        let b = u as u8;
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        (space, !space && (b < 0x20 || b == 0x7f))
+    } else if u > 0x3000 && u != 0xfeff {
+        (false, false)
     } else {
         (is_space(c), is_forbidden(c))
     }
