@@ -5,7 +5,7 @@
 //! overflows small thread stacks long before the tree builder gives up.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -43,6 +43,7 @@ pub(crate) fn parse(html: &str, max_depth: usize, max_nodes: usize) -> Tree {
         max_nodes,
         nodes: Cell::new(0),
         too_deep: Cell::new(false),
+        last: RefCell::new(None),
     };
     let context = QualName::new(None, ns!(html), local_name!("body"));
     let mut parser = html5ever::parse_fragment(sink, ParseOpts::default(), context, Vec::new(), false);
@@ -171,29 +172,46 @@ struct LimitedSink {
     max_nodes: usize,
     nodes: Cell<usize>,
     too_deep: Cell<bool>,
+    /// The last element inserted and its depth: most insertions go into it or its parent, so
+    /// the parent chain need not be walked.
+    last: RefCell<Option<(Handle, usize, Handle, usize)>>,
 }
 
 impl LimitedSink {
-    fn check_depth(&self, parent: &Handle) {
+    fn check_depth(&self, parent: &Handle, child: &Handle) {
         if self.too_deep.get() {
             return;
         }
+        let known = self.last.borrow().as_ref().and_then(|(p, pd, c, cd)| {
+            if Rc::ptr_eq(p, parent) {
+                Some(*pd)
+            } else if Rc::ptr_eq(c, parent) {
+                Some(*cd)
+            } else {
+                None
+            }
+        });
+        let depth = known.unwrap_or_else(|| self.depth_of(parent));
+        if depth + 1 > self.max_depth {
+            self.too_deep.set(true);
+        }
+        *self.last.borrow_mut() = Some((Rc::clone(parent), depth, Rc::clone(child), depth + 1));
+    }
+
+    /// The depth of `node` (1 for a root), counting at most `max_depth + 1` levels.
+    fn depth_of(&self, node: &Handle) -> usize {
         let mut depth = 1;
-        let mut node = Rc::clone(parent);
+        let mut node = Rc::clone(node);
         loop {
             let up = node.parent.take();
             let next = up.as_ref().and_then(std::rc::Weak::upgrade);
             node.parent.set(up);
             match next {
-                Some(p) => {
+                Some(p) if depth <= self.max_depth => {
                     depth += 1;
-                    if depth > self.max_depth {
-                        self.too_deep.set(true);
-                        return;
-                    }
                     node = p;
                 }
-                None => return,
+                _ => return depth,
             }
         }
     }
@@ -203,7 +221,7 @@ impl LimitedSink {
             if matches!(node.data, NodeData::Element { .. }) {
                 self.nodes.set(self.nodes.get().saturating_add(1));
                 if self.nodes.get() <= self.max_nodes {
-                    self.check_depth(parent);
+                    self.check_depth(parent, node);
                 }
             }
         }
