@@ -25,6 +25,7 @@
 //!
 //! Bad input is an [`Error`] with a line and column; recoverable oddities are
 //! [`Warning`]s on the result. Nothing panics.
+#![doc = include_str!("json.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
