@@ -366,6 +366,10 @@ fn take_trailing_credits(
         if !matches!(class, Class::Keep) {
             continue;
         }
+        // A closing video or embed does not end the closing lines; any other block does.
+        if matches!(block.kind, RawKind::Figure(_)) {
+            continue;
+        }
         if !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
             break;
         }

@@ -70,7 +70,6 @@ const SKIP_TAGS: &[&str] = &[
     "style",
     "noscript",
     "template",
-    "iframe",
     "object",
     "embed",
     "svg",

@@ -874,6 +874,8 @@ impl Body<'_> {
                     }
                     continue;
                 }
+                // The extractor's closing-line scan passes over closing media and embeds.
+                Block::Figure { .. } => continue,
                 _ => break,
             };
             let parts = self.trial(&format!("<p>x</p><p>{}（{}）</p>", esc(para), esc(text)));
