@@ -145,6 +145,9 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
             }),
         }
     }
+    if published.is_none() && time.is_none() {
+        warn_unparsed_date(&kept, &mut warnings);
+    }
     let dateline = take_dateline(&mut kept);
     let (blocks, links) = assemble(kept, &mut figures, links);
     Parts {
@@ -217,25 +220,31 @@ fn take_date_block(
         blocks.remove(i);
         return (Some(published), byline);
     }
-    if let Some(first) = blocks.iter().find(|b| !matches!(b.kind, RawKind::Figure(_))) {
-        let looks_dated = first.text.chars().count() <= 60
-            && first.text.chars().filter(char::is_ascii_digit).count() >= 6
-            && first
-                .inlines
-                .iter()
-                .all(|r| matches!(r, Inline::LineBreak | Inline::Text { emphasis: true, .. }));
-        if looks_dated && time.is_none() {
-            warnings.push(Warning::new(
-                WarningKind::UnparsedDate,
-                format!(
-                    "the date block `{}` could not be read as a date; kept as text",
-                    first.text.replace('\n', " / ")
-                ),
-            ));
-        }
-    }
     let published = time.and_then(|t| time_element(blocks, t.trim(), warnings));
     (published, Vec::new())
+}
+
+/// The first text block looks like a date block (short, emphasised, digits) but was not read
+/// as one: say so, it stays as text.
+fn warn_unparsed_date(kept: &[RawBlock], warnings: &mut Vec<Warning>) {
+    let Some(first) = kept.iter().find(|b| !matches!(b.kind, RawKind::Figure(_))) else {
+        return;
+    };
+    let looks_dated = first.text.chars().count() <= 60
+        && first.text.chars().filter(char::is_ascii_digit).count() >= 6
+        && first
+            .inlines
+            .iter()
+            .all(|r| matches!(r, Inline::LineBreak | Inline::Text { emphasis: true, .. }));
+    if looks_dated {
+        warnings.push(Warning::new(
+            WarningKind::UnparsedDate,
+            format!(
+                "the date block `{}` could not be read as a date; kept as text",
+                first.text.replace('\n', " / ")
+            ),
+        ));
+    }
 }
 
 /// A `<time datetime>` value; the element's visible text repeats it and is not article text.

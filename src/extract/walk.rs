@@ -453,7 +453,12 @@ impl<'r> Walker<'r> {
         }
         match &mut fig.caption {
             Some(existing) if !from_attr && existing != &text => {
-                existing.push(' ');
+                // Two caption parts read as one text: no space between CJK characters.
+                let cjk = existing.chars().next_back().is_some_and(crate::text::is_cjk)
+                    && text.chars().next().is_some_and(crate::text::is_cjk);
+                if !cjk {
+                    existing.push(' ');
+                }
                 existing.push_str(&text);
             }
             _ => fig.caption = Some(text),
