@@ -739,7 +739,8 @@ fn check_oracle(
     warnings: &mut Vec<Warning>,
 ) {
     if let (Some(fm_title), Some(title)) = (fm.title.as_deref(), title) {
-        let fm_title = decode_entities(fm_title);
+        // Compared as the title link is kept: entities decoded, controls removed.
+        let fm_title = clean(decode_entities(fm_title));
         let cut = title.strip_suffix("...").or_else(|| title.strip_suffix('…'));
         if cut.is_some_and(|c| !c.trim().is_empty() && same_text(&fm_title, c)) {
             warnings.push(Warning::new(

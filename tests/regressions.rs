@@ -51,3 +51,19 @@ fn fuzz_proxy_target_with_a_later_scheme_is_unwrapped() {
     assert_eq!(f.src.host_str(), Some("static.dw.com"));
     assert!(f.proxied_src.is_some());
 }
+
+/// Fuzz finding: a front-matter title with `&#2;` was reported as differing from the same
+/// title in the link, because only the link's copy had the control character removed.
+#[test]
+fn fuzz_front_matter_title_compared_after_cleaning() {
+    let input =
+        "---\nlayout: post\ntitle: \"l&#2;(\"\n---\n<!--1-->\n[l&#2;(](https://x.example/)\n------\n\nx";
+    let b = Envelope::parse(input).expect("parses");
+    assert!(
+        b.warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::FrontMatterMismatch),
+        "{:?}",
+        b.warnings
+    );
+}
