@@ -93,11 +93,6 @@ impl<'a> Element<'a> {
             .find(|a| &*a.name.local == name)
             .map(|a| &*a.value)
     }
-
-    /// Whether the `class` attribute contains `needle` (as a substring of any class).
-    pub(crate) fn class_has(&self, needle: &str) -> bool {
-        self.attr("class").is_some_and(|c| c.contains(needle))
-    }
 }
 
 /// What the walk reports, in document order.

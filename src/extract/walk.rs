@@ -530,12 +530,12 @@ impl Visitor for Walker<'_> {
         if SKIP_TAGS.contains(&name) {
             return false;
         }
-        if el.attr("class").is_some_and(|_| {
-            SKIP_CLASSES
-                .iter()
-                .chain(self.rules.skip_classes)
-                .any(|c| el.class_has(c))
-        }) || el.attr("aria-hidden") == Some("true") && name != "img"
+        // One attribute lookup for every class test below.
+        let class = el.attr("class").unwrap_or("");
+        let has = |list: &[&str]| !class.is_empty() && list.iter().any(|c| class.contains(c));
+        if has(SKIP_CLASSES)
+            || has(self.rules.skip_classes)
+            || el.attr("aria-hidden") == Some("true") && name != "img"
         {
             return false;
         }
@@ -604,17 +604,23 @@ impl Visitor for Walker<'_> {
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            "small" if (self.last_figure.is_some() || self.dropped_media) && self.runs.is_empty() => {
+            // The mirror's caption shape, `<img><div><small style="color: #999;">`; other
+            // `<small>`s after media are fine print (CDT's footer), not captions.
+            "small"
+                if (self.last_figure.is_some() || self.dropped_media)
+                    && self.runs.is_empty()
+                    && el.attr("style").is_some_and(|s| s.contains("#999")) =>
+            {
                 self.start_caption(false);
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            _ if el.attr("class").is_some() && CAPTION_CLASSES.iter().any(|c| el.class_has(c)) => {
+            _ if has(CAPTION_CLASSES) => {
                 self.start_caption(false);
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            _ if el.attr("class").is_some() && CREDIT_CLASSES.iter().any(|c| el.class_has(c)) => {
+            _ if has(CREDIT_CLASSES) => {
                 self.start_caption(true);
                 self.frames.push(Frame::Caption);
                 return true;
@@ -653,7 +659,7 @@ impl Visitor for Walker<'_> {
             }
             _ if BLOCK_TAGS.contains(&name) => {
                 self.flush();
-                if el.class_has("copyright") {
+                if class.contains("copyright") {
                     self.copyright_class = true;
                 }
                 Frame::Block(self.out.blocks.len())
