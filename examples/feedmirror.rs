@@ -245,6 +245,8 @@ struct State {
     /// stdout failed, e.g. closed by `head`: the run stops quietly.
     closed: bool,
     wrote_document: bool,
+    /// Workers waiting for the window to move: without any, a write need not wake anyone.
+    waiting: usize,
     tally: Tally,
 }
 
@@ -267,7 +269,9 @@ impl Shared {
             }
             // Some worker is busy with the oldest result taken (it cannot be pending, or it
             // would have been written), so a write will come and wake this wait.
+            s.waiting += 1;
             s = self.changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+            s.waiting -= 1;
         }
     }
 
@@ -286,8 +290,11 @@ impl Shared {
         } else {
             self.write(&mut s, done);
         }
+        let wake = s.waiting > 0;
         drop(s);
-        self.changed.notify_all();
+        if wake {
+            self.changed.notify_all();
+        }
     }
 
     fn write(&self, s: &mut State, done: Done) {
@@ -564,6 +571,7 @@ fn run(config: Config, started: Instant) -> ExitCode {
             out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
             closed: false,
             wrote_document: false,
+            waiting: 0,
             tally: Tally::default(),
         }),
         changed: Condvar::new(),
