@@ -667,7 +667,13 @@ fn store<'a>(
 ) {
     let value = match value {
         Value::Scalar(s) => Value::Scalar(clean(s)),
-        Value::List(items) => Value::List(items.into_iter().map(clean).collect()),
+        Value::List(items) => Value::List(
+            items
+                .into_iter()
+                .map(clean)
+                .filter(|i| !i.trim().is_empty())
+                .collect(),
+        ),
     };
     let scalar = |v: Value<'a>| match v {
         Value::Scalar(s) => s,

@@ -67,3 +67,11 @@ fn fuzz_front_matter_title_compared_after_cleaning() {
         b.warnings
     );
 }
+
+/// Fuzz finding: a front-matter list item made only of a bidi control became an empty tag.
+#[test]
+fn fuzz_list_items_empty_after_cleaning_are_dropped() {
+    let input = "---\ntags: [ \u{202e}, a, \u{202e} ]\n---\n<!--0-->\n[](http://www.dw.com)\n------\n\n";
+    let b = Envelope::parse(input).expect("parses");
+    assert_eq!(b.envelope.front_matter.map(|f| f.tags), Some(vec!["a".into()]));
+}

@@ -537,7 +537,9 @@ pub fn check_structured(spec: &generate::BlobSpec) {
             .tags
             .iter()
             .map(|t| generate::list_item(t))
-            .filter(|t| !t.is_empty())
+            // Control and bidi characters never reach output; items left empty are dropped.
+            .map(|t| t.chars().filter(|&c| !is_forbidden(c)).collect::<String>())
+            .filter(|t| !t.trim().is_empty())
             .collect();
         assert_eq!(fm.tags, tags, "tags\n{input:?}");
         if let Some(c) = fs.comments {
