@@ -75,3 +75,11 @@ fn fuzz_list_items_empty_after_cleaning_are_dropped() {
     let b = Envelope::parse(input).expect("parses");
     assert_eq!(b.envelope.front_matter.map(|f| f.tags), Some(vec!["a".into()]));
 }
+
+/// Fuzz finding: a proxy whose target is the proxy again was unwrapped one level only.
+#[test]
+fn fuzz_nested_proxy_is_unwrapped() {
+    let input = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<img src=\"https://images.weserv.nl/?url=images.weserv.nl/%3Furl%3Dstatic.dw.com/image/1.jpg\"><p>x</p>";
+    let a = feedmirror::parse(input).expect("parses");
+    assert_eq!(a.figures[0].src.as_str(), "https://static.dw.com/image/1.jpg");
+}

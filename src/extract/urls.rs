@@ -58,10 +58,17 @@ pub(crate) fn unwrap_proxy(url: &Url) -> Option<Url> {
 /// A media source: resolved, then unwrapped. Returns (src, proxied_src).
 pub(crate) fn media(raw: &str, base: Option<&Url>) -> Option<(Url, Option<Url>)> {
     let url = resolve(raw, base)?;
-    match unwrap_proxy(&url) {
-        Some(inner) => Some((inner, Some(url))),
-        None => Some((url, None)),
+    let Some(mut inner) = unwrap_proxy(&url) else {
+        return Some((url, None));
+    };
+    // A proxy of a proxy: unwrap a few levels (bounded: each level is a URL inside a query).
+    for _ in 0..4 {
+        match unwrap_proxy(&inner) {
+            Some(next) => inner = next,
+            None => break,
+        }
     }
+    Some((inner, Some(url)))
 }
 
 /// What a resolved link points at, and the referenced article's id for internal links.
@@ -135,6 +142,14 @@ mod tests {
         let (src, proxied) = media("https://static.dw.com/image/1.jpg", None).unwrap();
         assert_eq!(src.as_str(), "https://static.dw.com/image/1.jpg");
         assert!(proxied.is_none());
+    }
+
+    #[test]
+    fn nested_proxies_are_unwrapped() {
+        let raw = "https://images.weserv.nl/?url=images.weserv.nl/%3Furl%3Dstatic.dw.com/image/1.jpg";
+        let (src, proxied) = media(raw, None).unwrap();
+        assert_eq!(src.as_str(), "https://static.dw.com/image/1.jpg");
+        assert_eq!(proxied.unwrap().as_str(), raw);
     }
 
     #[test]
