@@ -28,6 +28,9 @@ use markup5ever_rcdom::RcDom;
 const NESTING_ENVELOPE: &str = "<!--1684939624000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n";
 /// Nesting depths; each is compared with its double.
 const NESTING_DEPTHS: [usize; 4] = [1000, 2000, 4000, 8000];
+/// Larger depths, timed for `parse` only (the bare baseline is quadratic there: minutes), up to
+/// about 1 MiB of input for the widest shape.
+const NESTING_LARGE: [usize; 5] = [4000, 8000, 16000, 32000, 64000];
 /// Nesting shapes: name and the tags opened once per level (never closed).
 const NESTING_SHAPES: [(&str, &str); 4] = [
     ("div", "<div>"),
@@ -519,6 +522,30 @@ fn report_nesting(out: &mut String, run: &Run) {
                 rb
             );
             prev = Some((tp, tb));
+        }
+        // Up to the size where the input nears 1 MiB: parse only.
+        let mut prev: Option<f64> = None;
+        for n in NESTING_LARGE {
+            let input = nesting_input(open, n);
+            let tp = time_one(
+                &mut || {
+                    black_box(feedmirror::parse_with(black_box(&input), &options).is_ok());
+                },
+                3,
+                Duration::from_millis(20),
+            );
+            let rp = prev.map_or_else(|| "-".to_owned(), |pp| format!("{:.2}", tp / pp));
+            out!(
+                out,
+                "{:<16} {:>8} {:>11.1} {:>12} {:>17} {:>20}",
+                format!("{shape}/{n}"),
+                input.len(),
+                tp * 1e6,
+                "-",
+                rp,
+                "-"
+            );
+            prev = Some(tp);
         }
     }
 }
