@@ -151,6 +151,9 @@ impl Envelope<'_> {
 struct Lines<'a> {
     input: &'a str,
     pos: usize,
+    /// The 1-based number of the line starting at `pos`: counted as lines are consumed, so
+    /// front-matter warnings need no rescan of the input for their position.
+    line: usize,
 }
 
 impl<'a> Lines<'a> {
@@ -168,6 +171,7 @@ impl<'a> Lines<'a> {
         let line = self.peek()?;
         let rest = self.input.get(self.pos..).unwrap_or("");
         self.pos += rest.find('\n').map_or(rest.len(), |i| i + 1);
+        self.line += 1;
         Some(line)
     }
 
@@ -179,6 +183,7 @@ impl<'a> Lines<'a> {
                 break;
             }
             self.pos += rest.len() - content.len() + 1;
+            self.line += 1;
         }
     }
 }
@@ -188,7 +193,11 @@ const BINARY_PROBE: usize = 512;
 
 fn parse(input: &str) -> Result<Blob<'_>, Error> {
     let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut lines = Lines { input, pos: start };
+    let mut lines = Lines {
+        input,
+        pos: start,
+        line: 1,
+    };
     lines.skip_blank();
     let Some((first_offset, first)) = lines.peek() else {
         let (line, column) = position(input, input.len());
@@ -473,6 +482,7 @@ fn parse_front_matter<'a>(
 ) -> Result<FrontMatter<'a>, Error> {
     let mut fm = FrontMatter::default();
     loop {
+        let line_no = lines.line;
         let Some((off, line)) = lines.next_line() else {
             let (open_line, _) = position(input, open_offset);
             let (line, column) = position(input, input.len());
@@ -496,7 +506,7 @@ fn parse_front_matter<'a>(
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         });
         let Some(key_end) = key_end else {
-            let (l, c) = position(input, off);
+            let (l, c) = (line_no, 1);
             warnings.push(Warning::new(
                 WarningKind::FrontMatterSyntax,
                 format!(
@@ -508,8 +518,8 @@ fn parse_front_matter<'a>(
         };
         let key = line.get(..key_end).unwrap_or("");
         let value_start = off + key_end + 1;
-        let value = read_value(input, value_start, lines, warnings);
-        store(&mut fm, key, value, input, off, warnings);
+        let value = read_value(input, value_start, (off, line_no), lines, warnings);
+        store(&mut fm, key, value, line_no, warnings);
     }
 }
 
@@ -522,6 +532,7 @@ enum Value<'a> {
 fn read_value<'a>(
     input: &'a str,
     start: usize,
+    (line_start, line_no): (usize, usize),
     lines: &mut Lines<'a>,
     warnings: &mut Vec<Warning>,
 ) -> Value<'a> {
@@ -543,7 +554,8 @@ fn read_value<'a>(
             .map_or(input.len(), |i| end + i);
         let rest = input.get(end..rest_end).unwrap_or("").trim();
         if !closed || (!rest.is_empty() && !rest.starts_with('#')) {
-            let (l, c) = position(input, quote_at);
+            let column = input.get(line_start..quote_at).map_or(0, |s| s.chars().count()) + 1;
+            let (l, c) = (line_no, column);
             warnings.push(Warning::new(
                 WarningKind::FrontMatterSyntax,
                 format!(
@@ -594,6 +606,7 @@ fn unquote(input: &str, quote_at: usize) -> (Cow<'_, str>, usize, bool) {
     let mut out: Option<String> = None;
     let mut seg_start = body_start;
     let mut iter = chars.peekable();
+    let mut newlines = 0;
     while let Some((i, c)) = iter.next() {
         let abs = quote_at + i;
         if c == q {
@@ -615,8 +628,13 @@ fn unquote(input: &str, quote_at: usize) -> (Cow<'_, str>, usize, bool) {
             };
             return (value, abs + 1, true);
         }
-        if c == '\n' && input.get(abs + 1..).is_some_and(|r| r.starts_with("---")) {
-            break;
+        if c == '\n' {
+            // A quoted value continues over at most two more lines (titles with a trailing
+            // newline); scanning further would make many unclosed quotes quadratic.
+            newlines += 1;
+            if newlines > 2 || input.get(abs + 1..).is_some_and(|r| r.starts_with("---")) {
+                break;
+            }
         }
         if c == '\\' && q == '"' {
             let Some(&(_, n)) = iter.peek() else { break };
@@ -661,8 +679,7 @@ fn store<'a>(
     fm: &mut FrontMatter<'a>,
     key: &'a str,
     value: Value<'a>,
-    input: &str,
-    off: usize,
+    line_no: usize,
     warnings: &mut Vec<Warning>,
 ) {
     let value = match value {
@@ -706,7 +723,7 @@ fn store<'a>(
             match parse_front_matter_date(&v) {
                 Some(d) => fm.date = Some(d),
                 None => {
-                    let (l, c) = position(input, off);
+                    let (l, c) = (line_no, 1);
                     warnings.push(Warning::new(
                         WarningKind::FrontMatterDate,
                         format!("expected a date in the front matter at line {l} column {c}, found `{v}`; kept in `extra`"),

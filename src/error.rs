@@ -228,7 +228,7 @@ pub(crate) fn quote(input: &str, offset: usize) -> String {
         .take(40)
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
         .collect();
-    if line.chars().count() > 40 {
+    if line.chars().nth(40).is_some() {
         q.push('…');
     }
     format!("`{q}`")

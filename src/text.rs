@@ -14,7 +14,12 @@ pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         out.push_str(rest.get(..amp).unwrap_or(""));
         let after = rest.get(amp + 1..).unwrap_or("");
-        let semi = after.find(';').filter(|&i| i <= 10);
+        // Names are short: look no further than that, so decoding stays linear.
+        let mut limit = 11.min(after.len());
+        while !after.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let semi = after.get(..limit).and_then(|h| h.find(';'));
         let decoded = semi.and_then(|i| decode_one(after.get(..i).unwrap_or("")).map(|c| (c, i)));
         match decoded {
             Some((c, i)) => {
@@ -139,6 +144,10 @@ mod tests {
         );
         assert_eq!(decode_entities("AT&T &unknown; &"), "AT&T &unknown; &");
         assert_eq!(decode_entities("&#0; &#xD800;"), "&#0; &#xD800;");
+        assert_eq!(
+            decode_entities("梦&quot; 拜&amp;登&德国之声;"),
+            "梦\" 拜&登&德国之声;"
+        );
         assert!(matches!(decode_entities("plain"), Cow::Borrowed(_)));
     }
 

@@ -83,3 +83,107 @@ fn fuzz_nested_proxy_is_unwrapped() {
     let a = feedmirror::parse(input).expect("parses");
     assert_eq!(a.figures[0].src.as_str(), "https://static.dw.com/image/1.jpg");
 }
+
+const DW_HEADER: &str = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n";
+
+/// Review finding: `(德国之声中文网）` (mixed brackets) took the next sentence's subject with it.
+#[test]
+fn review_dateline_with_mixed_brackets() {
+    let a = feedmirror::parse(&format!(
+        "{DW_HEADER}<p>(德国之声中文网）欧洲空间局(ESA)周四发射。</p>"
+    ))
+    .expect("parses");
+    assert_eq!(a.dateline.as_deref(), Some("德国之声中文网"));
+    assert_eq!(a.paragraphs().next(), Some("欧洲空间局(ESA)周四发射。"));
+}
+
+/// Review finding: a photo credit `©视觉中国` in the middle of an article became its copyright.
+#[test]
+fn review_mid_article_photo_credit_is_not_the_copyright() {
+    let input = format!(
+        "{DW_HEADER}<p>第一段。</p><p><em>©视觉中国</em></p><p>第二段。</p><p>第三段。</p><p>第四段。</p>"
+    );
+    let a = feedmirror::parse(&input).expect("parses");
+    assert!(a.copyright.is_none());
+    assert!(a.paragraphs().any(|p| p == "©视觉中国"));
+}
+
+/// Review finding: a credit or disclaimer glued before the copyright went into the copyright.
+#[test]
+fn review_text_glued_before_the_copyright_is_split_off() {
+    let input = format!(
+        "{DW_HEADER}<p>正文。</p><p>乐然（综合报道） © 2020年德国之声版权声明：本文所有内容受到著作权法保护。</p>"
+    );
+    let a = feedmirror::parse(&input).expect("parses");
+    assert_eq!(a.credits, vec!["乐然（综合报道）"]);
+    let c = a.copyright.expect("copyright");
+    assert!(c.text.starts_with("© 2020年德国之声版权声明"));
+    assert_eq!((c.year, c.holder.as_deref()), (Some(2020), Some("德国之声")));
+}
+
+/// Review finding: the copyright year was the first year anywhere (a tag), and end marks stayed
+/// in the holder.
+#[test]
+fn review_copyright_year_only_after_the_sign() {
+    let input = format!("{DW_HEADER}<p>正文。</p><p>© 作者 for 中国数字时代 | Post tags: 2020南方水灾</p>");
+    let c = feedmirror::parse(&input)
+        .expect("parses")
+        .copyright
+        .expect("copyright");
+    assert_eq!(c.year, None);
+    assert_eq!(c.holder.as_deref(), Some("作者 for 中国数字时代"));
+    let input = format!("{DW_HEADER}<p>Text.</p><p>©Universal Music Publishing Group■</p>");
+    let c = feedmirror::parse(&input)
+        .expect("parses")
+        .copyright
+        .expect("copyright");
+    assert_eq!(c.holder.as_deref(), Some("Universal Music Publishing Group"));
+}
+
+/// Review finding: header parsing was quadratic in three places (unclosed quotes, entity
+/// decoding, warning positions). These inputs must parse; the benchmark tracks their time.
+#[test]
+fn review_adversarial_headers_parse() {
+    let unclosed = format!(
+        "---\n{}---\n<!--1-->\n[t](https://x.example/)\n------\n\nx",
+        "a: \"x\n".repeat(20_000)
+    );
+    let b = feedmirror::Envelope::parse(&unclosed).expect("parses");
+    // Each unclosed quote runs into the next line's quote: one warning per pair of lines.
+    assert_eq!(b.warnings.len(), 10_000);
+    assert!(
+        b.warnings
+            .last()
+            .is_some_and(|w| w.message.contains("at line 20000 column 4")),
+        "{:?}",
+        b.warnings.last()
+    );
+    let amps = format!(
+        "<!--1-->\n[{}](https://x.example/)\n------\n\nx",
+        "&".repeat(100_000)
+    );
+    assert!(feedmirror::Envelope::parse(&amps).is_ok());
+}
+
+/// Review finding: a `<!--NaN-->` warning naming an absurd line made `to_blob` insert blank
+/// lines one by one, without bound.
+#[test]
+fn review_nan_padding_is_bounded() {
+    let input = format!(
+        "{}<!--NaN-->\n[t](https://x.example/)\n------\n\n<p>x</p>",
+        "\n".repeat(50_000)
+    );
+    let a = feedmirror::parse(&input).expect("parses");
+    assert_eq!(feedmirror::parse(&a.to_blob()).expect("round trip"), a);
+}
+
+/// Review finding: a `class="copyright"` element with no text marked the next paragraph.
+#[test]
+fn review_empty_copyright_element_marks_nothing() {
+    let a = feedmirror::parse(&format!(
+        "{DW_HEADER}<div class=\"copyright\"></div><p>real text</p>"
+    ))
+    .expect("parses");
+    assert!(a.copyright.is_none());
+    assert_eq!(a.paragraphs().next(), Some("real text"));
+}

@@ -87,6 +87,8 @@ const DATELINE_WORDS: &[&str] = &[
 
 enum Class {
     Keep,
+    /// Opens with `©` but names no year: the copyright footer if it closes the article.
+    WeakCopyright,
     Boiler(BoilerplateKind),
     Credit(String),
     Copyright,
@@ -105,6 +107,25 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     let (published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
 
     let mut classes: Vec<Class> = blocks.iter().map(|b| classify_block(b, rules)).collect();
+    // A yearless `©` line is the footer only among the last three text blocks.
+    let text_blocks: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !matches!(b.kind, RawKind::Figure(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let tail_start = text_blocks.len().saturating_sub(3);
+    for (rank, &i) in text_blocks.iter().enumerate() {
+        if let Some(class) = classes.get_mut(i) {
+            if matches!(class, Class::WeakCopyright) {
+                *class = if rank >= tail_start {
+                    Class::Copyright
+                } else {
+                    Class::Keep
+                };
+            }
+        }
+    }
     let mut boilerplate = Vec::new();
     let glued_copyright = take_trailing_credits(&mut blocks, &mut classes, rules, &mut boilerplate);
 
@@ -113,7 +134,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     let mut kept = Vec::with_capacity(blocks.len());
     for (block, class) in blocks.into_iter().zip(classes) {
         match class {
-            Class::Keep => kept.push(block),
+            Class::Keep | Class::WeakCopyright => kept.push(block),
             // A block emptied by taking its end mark or closing line off has nothing left to
             // set aside: what was taken is already recorded.
             Class::Boiler(_) if block.text.trim().is_empty() => {}
@@ -148,7 +169,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     if published.is_none() && time.is_none() {
         warn_unparsed_date(&kept, &mut warnings);
     }
-    let dateline = take_dateline(&mut kept);
+    let dateline = take_dateline(&mut kept, rules);
     let (blocks, links) = assemble(kept, &mut figures, links);
     Parts {
         published,
@@ -311,8 +332,21 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
         return Class::Keep;
     }
     let t = b.text.trim();
-    if b.copyright_class || is_copyright(t) {
+    // A notice that opens the block is the footer; one after other text is split off by the
+    // closing-line scan, which keeps the text before it.
+    let opens = t.starts_with('©') || t.starts_with("Copyright") || t.starts_with("(c)");
+    if b.copyright_class || (is_copyright(t) && (opens || !t.contains('©'))) {
         return Class::Copyright;
+    }
+    if is_weak_copyright(t) {
+        return Class::WeakCopyright;
+    }
+    // Text glued before a copyright notice (`[摘编自...] © 2020年...`): the closing-line scan
+    // splits the two and classifies what stood before.
+    if t.find('©')
+        .is_some_and(|i| i > 0 && t.get(i..).is_some_and(is_copyright))
+    {
+        return Class::Keep;
     }
     if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(t)) {
         return Class::Boiler(*kind);
@@ -330,11 +364,32 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
     Class::Keep
 }
 
+/// A copyright line: it opens with `©` and a year (`© 2023年德国之声版权声明`, `© 2021 AFP`),
+/// or states a copyright notice (`版权声明`, `All rights reserved`).
 fn is_copyright(t: &str) -> bool {
-    t.starts_with('©')
-        || t.starts_with("Copyright ©")
-        || t.starts_with("(c) ")
+    copyright_year(t).is_some()
         || ((t.contains("版权声明") || t.contains("版權聲明")) && t.chars().count() < 200)
+        || t.contains("All rights reserved")
+}
+
+/// A line that opens with `©` but names no year (`© 作者 for 中国数字时代`, or a photo credit
+/// `©视觉中国` in the middle of an article): a copyright footer only at the end.
+fn is_weak_copyright(t: &str) -> bool {
+    t.starts_with('©') || t.starts_with("Copyright ©")
+}
+
+/// The year right after an opening `©` (`© 2023年`, `©️ 2020`, `Copyright © 2020`).
+fn copyright_year(t: &str) -> Option<(i32, &str)> {
+    let rest = t.strip_prefix("Copyright").unwrap_or(t).trim_start();
+    let rest = rest.strip_prefix('©').or_else(|| rest.strip_prefix("(c)"))?;
+    let rest = rest.trim_start_matches(|c: char| is_space(c) || c == '\u{fe0f}');
+    let digits = rest.get(..4)?;
+    let after = rest.get(4..)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    (1900..=2100).contains(&year).then_some((year, after))
 }
 
 /// End marks that close an article's last paragraph.
@@ -416,6 +471,17 @@ fn take_trailing_credits(
                 *class = Class::Boiler(BoilerplateKind::EndNote);
                 continue;
             }
+            // What stood before it may be a credit line (`乐然（综合报道） © 2020年...`) or
+            // other closing text (`[摘编自其它媒体，不代表德国之声观点] © 2020年...`).
+            let rest = block.text.trim();
+            if let Some(c) = credit_line(rest) {
+                *class = Class::Credit(c);
+                continue;
+            }
+            if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(rest)) {
+                *class = Class::Boiler(*kind);
+                continue;
+            }
         }
         seen += 1;
         if seen >= 2 {
@@ -467,12 +533,26 @@ fn cna_editor(text: &str) -> Option<(&str, String)> {
     Some((text.get(..open)?, inner.to_owned()))
 }
 
+/// Whether `s` contains `w`; an ASCII `w` (`AP`, `AFP`) must stand as a whole word, so that
+/// `(APEC)` or `(STANDARD)` are no credits.
+fn contains_word(s: &str, w: &str) -> bool {
+    if !w.is_ascii() {
+        return s.contains(w);
+    }
+    s.match_indices(w).any(|(i, _)| {
+        let before = s.get(..i).and_then(|b| b.chars().next_back());
+        let after = s.get(i + w.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 /// A whole line that is a credit: `（路透社）`, `杨威廉/邹宗翰 (路透社、法新社)`, `编译 X；审校 Y`.
 fn credit_line(t: &str) -> Option<String> {
     if t.is_empty() || t.chars().count() > 80 {
         return None;
     }
-    let has_word = |s: &str| CREDIT_WORDS.iter().any(|w| s.contains(w)) || s == "完";
+    let has_word = |s: &str| CREDIT_WORDS.iter().any(|w| contains_word(s, w)) || s == "完";
     if t.starts_with("编译") || t.starts_with("編譯") || t.contains("审校") || t.contains("審校") {
         return Some(t.to_owned());
     }
@@ -497,29 +577,32 @@ fn credit_line(t: &str) -> Option<String> {
 }
 
 fn parse_copyright(text: &str) -> Copyright {
-    let text = text.trim().to_owned();
-    let mut year = None;
-    let mut after_year = None;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let window = bytes.get(i..i + 4).unwrap_or(&[]);
-        let before_ok = i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
-        let after_ok = !bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
-        if before_ok && after_ok && window.iter().all(u8::is_ascii_digit) {
-            let y = text.get(i..i + 4).and_then(|s| s.parse::<i32>().ok());
-            if let Some(y) = y.filter(|y| (1900..=2100).contains(y)) {
-                year = Some(y);
-                after_year = text.get(i + 4..);
-                break;
-            }
-        }
-        i += 1;
+    // An end mark may close the footer too (`... Publishing Group■`).
+    let mut text = text.trim();
+    while let Some(rest) = END_MARKS.iter().find_map(|m| text.strip_suffix(m)) {
+        text = rest.trim_end();
     }
-    let rest = after_year
-        .or_else(|| text.split_once('©').map(|(_, r)| r))
-        .unwrap_or("")
-        .trim_start_matches(|c: char| is_space(c) || c == '年' || c == '\u{fe0f}' || c == '©');
+    // The year is the one right after `©`; anything later (a tag, a date) is not the year.
+    let Some(start) = text.find('©').or_else(|| text.find("Copyright")) else {
+        // A notice without `©` (`【版权声明】本文为...`) names no holder or year of its own.
+        return Copyright {
+            text: text.to_owned(),
+            year: None,
+            holder: None,
+        };
+    };
+    let from = text.get(start..).unwrap_or("");
+    let (year, rest) = match copyright_year(from) {
+        Some((y, after)) => (Some(y), after),
+        None => (
+            None,
+            from.strip_prefix("Copyright")
+                .unwrap_or(from)
+                .trim_start()
+                .trim_start_matches('©'),
+        ),
+    };
+    let rest = rest.trim_start_matches(|c: char| is_space(c) || c == '年' || c == '\u{fe0f}');
     let end = [
         "版权声明",
         "版權聲明",
@@ -530,6 +613,7 @@ fn parse_copyright(text: &str) -> Copyright {
         ",",
         ". ",
         "All rights",
+        "|",
     ]
     .iter()
     .filter_map(|m| rest.find(m))
@@ -540,15 +624,19 @@ fn parse_copyright(text: &str) -> Copyright {
         .map(str::trim)
         .filter(|h| !h.is_empty() && h.chars().count() <= 40)
         .map(str::to_owned);
-    Copyright { text, year, holder }
+    Copyright {
+        text: text.to_owned(),
+        year,
+        holder,
+    }
 }
 
 /// The publisher prefix of the first paragraph, taken out of it.
-fn take_dateline(blocks: &mut Vec<RawBlock>) -> Option<String> {
+fn take_dateline(blocks: &mut Vec<RawBlock>, rules: &Rules) -> Option<String> {
     let i = blocks.iter().position(|b| b.kind == RawKind::Paragraph)?;
     // Only before the text starts: a figure or heading may come first, a paragraph may not.
     let block = blocks.get_mut(i)?;
-    let (dateline, consumed) = dateline(&block.text)?;
+    let (dateline, consumed) = dateline(&block.text, rules)?;
     if consumed >= block.text.trim_end().len() {
         blocks.remove(i);
     } else {
@@ -558,34 +646,38 @@ fn take_dateline(blocks: &mut Vec<RawBlock>) -> Option<String> {
     Some(dateline)
 }
 
-/// (dateline, bytes of the paragraph it takes up).
-fn dateline(text: &str) -> Option<(String, usize)> {
-    let pairs = [('（', '）'), ('(', ')'), ('【', '】')];
-    for (open, close) in pairs {
-        if let Some(rest) = text.strip_prefix(open) {
-            let end = rest.find(close)?;
-            let inner = rest.get(..end)?;
-            if inner.chars().count() <= 30 && DATELINE_WORDS.iter().any(|w| inner.contains(w)) {
-                return Some((inner.trim().to_owned(), open.len_utf8() + end + close.len_utf8()));
-            }
-            return None;
-        }
+/// (dateline, bytes of the paragraph it takes up): a bracketed publisher prefix in either
+/// width, mixed or not (`（德国之声中文网）`, `(德国之声中文网）`), Epoch's `【大纪元...讯】`, or a
+/// place before one of the outlet's separators.
+fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
+    let first = text.chars().next()?;
+    if matches!(first, '（' | '(' | '【') {
+        let rest = text.get(first.len_utf8()..)?;
+        let (closes, words): (&[char], &[&str]) = if first == '【' {
+            (&['】'], &["讯", "訊"])
+        } else {
+            (&['）', ')'], DATELINE_WORDS)
+        };
+        let end = rest.find(closes)?;
+        let inner = rest.get(..end)?;
+        let close_len = rest.get(end..)?.chars().next()?.len_utf8();
+        let nested = inner.contains(['（', '(', '【']);
+        let ok = !nested && inner.chars().count() <= 30 && words.iter().any(|w| inner.contains(w));
+        return ok.then(|| (inner.trim().to_owned(), first.len_utf8() + end + close_len));
     }
-    if text.starts_with("路透") {
-        let end = text.find(" - ")?;
-        let head = text.get(..end)?;
-        if head.chars().count() <= 25 {
-            return Some((head.trim().to_owned(), end + 3));
-        }
-    }
-    for sep in [" — ", " —", "——", " - "] {
+    for sep in rules.dateline_separators {
         let Some(end) = text.find(sep) else { continue };
         let head = text.get(..end)?.trim();
         let n = head.chars().count();
-        let plain_place = (1..=12).contains(&n)
-            && !head.contains(['，', '。', '、', '“', '”', '"', ',', '.', '：', ':', '（', '('])
-            && !head.chars().any(|c| c.is_ascii_digit());
-        if plain_place && (sep != " - " || head.chars().all(crate::text::is_cjk)) {
+        let wire = *sep == " - ";
+        let max = if wire { 25 } else { 12 };
+        let plain_place = (1..=max).contains(&n)
+            && !head.contains([
+                '，', '。', '、', '“', '”', '"', ',', '.', '：', ':', '（', '(', '！', '？', '!', '?',
+            ])
+            && (wire || !head.chars().any(|c| c.is_ascii_digit()))
+            && (!wire || head.ends_with('日'));
+        if plain_place {
             return Some((head.to_owned(), end + sep.len()));
         }
     }

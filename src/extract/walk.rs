@@ -226,11 +226,12 @@ impl<'r> Walker<'r> {
 
     /// Ends the current block, if it holds any text.
     fn flush(&mut self) {
+        // The flag belongs to the block that is ending, even an empty one.
+        let copyright_class = std::mem::take(&mut self.copyright_class);
         if self.runs.is_empty() {
             return;
         }
         let (inlines, text) = self.runs.take();
-        let copyright_class = std::mem::take(&mut self.copyright_class);
         if text.is_empty() {
             return;
         }

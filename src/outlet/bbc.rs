@@ -20,6 +20,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &["off-screen", "visually-hidden", "media-placeholder"],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 /// `/zhongwen/simp/world-55565454`.

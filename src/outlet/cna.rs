@@ -27,6 +27,7 @@ pub(crate) static RULES: Rules = Rules {
     ],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 /// `/news/aopl/202009020012.aspx`.

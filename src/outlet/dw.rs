@@ -23,6 +23,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: true,
+    dateline_separators: &[],
 };
 
 /// `.../a-65724304` on the site, `/api/detail/article/65709846` on the API.

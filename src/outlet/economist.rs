@@ -26,6 +26,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &["gpt-ad", "advert", "ad-panel"],
     credits: &[Marker::Prefix("ILLUSTRATIONS:"), Marker::Prefix("ILLUSTRATION:")],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 /// `/section/2020/10/08/slug`: `2020/10/08/slug`.

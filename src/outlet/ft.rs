@@ -20,6 +20,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 /// `/story/001088632`.

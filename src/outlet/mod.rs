@@ -116,6 +116,9 @@ pub(crate) struct Rules {
     /// Text after an image inside the same `<div>` is that image's caption (DW galleries:
     /// `<div><img ...><b>TITLE</b>：TEXT</div>`).
     pub(crate) gallery_captions: bool,
+    /// Separators after a place name that open the first paragraph (`华盛顿 — `, `台北——`,
+    /// `路透北京8月17日 - `); bracketed datelines (`（德国之声中文网）`) need no rule.
+    pub(crate) dateline_separators: &'static [&'static str],
 }
 
 const fn none(_: &Url) -> Option<String> {
@@ -155,6 +158,7 @@ pub(crate) static GENERIC: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 /// The rules for `outlet`.

@@ -28,6 +28,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &["——", " — "],
 };
 
 /// `cn.nytimes.com/china/20201117/slug/`: `20201117/slug`.

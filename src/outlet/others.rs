@@ -13,6 +13,7 @@ pub(crate) static ASAHI: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static RFA: Rules = Rules {
@@ -30,6 +31,7 @@ pub(crate) static RFA: Rules = Rules {
         Marker::Prefix("记者："),
     ],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static ZAOBAO: Rules = Rules {
@@ -42,6 +44,7 @@ pub(crate) static ZAOBAO: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static EPOCH: Rules = Rules {
@@ -58,6 +61,7 @@ pub(crate) static EPOCH: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static CDT: Rules = Rules {
@@ -73,6 +77,7 @@ pub(crate) static CDT: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static RTI: Rules = Rules {
@@ -85,6 +90,7 @@ pub(crate) static RTI: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static SOLIDOT: Rules = Rules {
@@ -97,6 +103,7 @@ pub(crate) static SOLIDOT: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 pub(crate) static BITTER_WINTER: Rules = Rules {
@@ -109,4 +116,5 @@ pub(crate) static BITTER_WINTER: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };

@@ -17,6 +17,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &["Slideshow", "TrustBadge"],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[" - "],
 };
 
 /// `/article/slug-idCNKBS25E0EK`: the `id...` suffix.

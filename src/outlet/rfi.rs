@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &["m-interstitial", "m-em-share", "m-feed-sub"],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[],
 };
 
 /// `.../cn/中国/20200727-slug`: the date-prefixed last segment.

@@ -20,6 +20,7 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &[],
     credits: &[],
     gallery_captions: false,
+    dateline_separators: &[" — ", " —"],
 };
 
 /// `/a/7119772.html` or `/a/some-slug/7119772.html`.

@@ -63,9 +63,10 @@ fn envelope(a: &Article) -> String {
             } else {
                 0
             };
-            while lines.len() + 1 < line {
-                lines.insert(at, String::new());
-            }
+            // Inserted at once (not line by line), and bounded: a message naming an absurd line
+            // (say, from hand-edited JSON) must not make rendering slow or huge.
+            let missing = line.saturating_sub(lines.len() + 1).min(MAX_NAN_PADDING);
+            lines.splice(at..at, std::iter::repeat_n(String::new(), missing));
         }
     }
     lines.extend(comment);
@@ -82,6 +83,10 @@ fn join(lines: Vec<String>) -> String {
     s.push('\n');
     s
 }
+
+/// At most this many blank lines are written to put a `<!--NaN-->` comment on the line its
+/// warning names; an article whose warning names a later line does not round-trip exactly.
+const MAX_NAN_PADDING: usize = 100_000;
 
 /// `N` from a message saying `at line N column C`.
 fn line_number(message: &str) -> Option<usize> {
