@@ -33,7 +33,12 @@ else
 fi
 
 # --unordered writes the same lines, in whatever order they are ready.
-"$bin" --jobs 2 --unordered "$corpus" 2>/dev/null | LC_ALL=C sort >"$tmp/unordered.sorted" || true
+status=0
+"$bin" --jobs 2 --unordered "$corpus" >"$tmp/unordered.jsonl" 2>/dev/null || status=$?
+if [ "$status" -gt 1 ]; then
+  echo "batch: --unordered exited with $status"; exit 1
+fi
+LC_ALL=C sort "$tmp/unordered.jsonl" >"$tmp/unordered.sorted"
 if LC_ALL=C sort "$tmp/jobs1.jsonl" | cmp -s - "$tmp/unordered.sorted"; then
   echo "batch: --unordered writes the same lines"
 else

@@ -29,7 +29,7 @@ for t in "${targets[@]}"; do
   fi
   printf '\n== fuzz %s for %ss\n' "$t" "$secs"
   if ! cargo +nightly fuzz run "$t" "$corpus" -- \
-      -max_total_time="$secs" -max_len=65536 -dict=fuzz/blob.dict -print_final_stats=1; then
+      -max_total_time="$secs" -max_len=65536 -timeout=25 -dict=fuzz/blob.dict -print_final_stats=1; then
     echo "fuzz: $t FAILED; crashing input in fuzz/artifacts/$t/"
     failed+=("$t")
   fi
