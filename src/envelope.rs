@@ -81,11 +81,14 @@ impl FrontMatter<'_> {
 pub struct Envelope<'a> {
     /// Which layout the blob uses.
     pub form: EnvelopeForm,
-    /// When the mirror captured the item (the `<!--ms-->` comment, else the front-matter date).
+    /// When the mirror captured the item: the `<!--ms-->` comment in the header forms (`None`
+    /// for `<!--NaN-->`, with a warning), the front-matter date in the front-matter-only form.
     pub mirrored_at: Option<DateTime<Utc>>,
-    /// The item's title with HTML entities decoded (the link text, else the front-matter title).
+    /// The item's title with HTML entities decoded: the link text in the header forms, the
+    /// front-matter title in the front-matter-only form.
     pub title: Option<Cow<'a, str>>,
-    /// The source article's URL (the link target, else the front-matter `from`).
+    /// The source article's http(s) URL: the link target in the header forms, the front-matter
+    /// `from` in the front-matter-only form.
     pub url: Option<Url>,
     /// The front matter, when the blob has one.
     pub front_matter: Option<FrontMatter<'a>>,

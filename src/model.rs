@@ -18,7 +18,7 @@ pub struct Article {
     pub outlet: Outlet,
     /// The outlet's id for the article where its URL carries one (DW `a-65724304` gives `65724304`).
     pub article_id: Option<String>,
-    /// When the outlet published the item, from the body's date block.
+    /// When the outlet published the item: the body's date block, else a `<time datetime>`.
     pub published: Option<Published>,
     /// Authors named in the date block, whitespace normalised, duplicates removed.
     pub byline: Vec<String>,
@@ -115,7 +115,7 @@ pub enum MediaKind {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Figure {
-    /// Image, video or audio.
+    /// Image, video, audio or embed.
     pub kind: MediaKind,
     /// The media's absolute http(s) URL, unwrapped from image proxies.
     pub src: Url,

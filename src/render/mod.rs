@@ -25,7 +25,8 @@ pub const WORDS_PER_MINUTE: f64 = 200.0;
 pub struct TextStats {
     /// Characters other than whitespace.
     pub characters: usize,
-    /// CJK ideographs, kana and hangul letters (CJK punctuation is not counted).
+    /// CJK ideographs and kana (CJK punctuation is not counted; Hangul, written with spaces
+    /// between words, counts as words).
     pub cjk_characters: usize,
     /// Whitespace-separated runs of other script that hold at least one letter or digit.
     pub latin_words: usize,
