@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, digits_after, last_segment};
+use super::{BASE, Marker, Outlet, Rules, digits_after, last_segment};
 use crate::model::BoilerplateKind::Related;
 
 pub(crate) static RULES: Rules = Rules {
@@ -17,10 +17,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Exact("延伸阅读")),
         (Related, Marker::Exact("相关话题")),
     ],
-    skip_classes: &["off-screen", "visually-hidden", "media-placeholder"],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    skip_classes: &["media-placeholder"],
+    ..BASE
 };
 
 /// `/zhongwen/simp/world-55565454`.

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, digits_after, last_segment};
+use super::{BASE, Marker, Outlet, Rules, digits_after, last_segment};
 use crate::model::BoilerplateKind::{Promo, Related};
 
 pub(crate) static RULES: Rules = Rules {
@@ -25,9 +25,7 @@ pub(crate) static RULES: Rules = Rules {
         "endMsg",
         "adslot",
     ],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 /// `/news/aopl/202009020012.aspx`.

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, digits_after};
+use super::{BASE, Marker, Outlet, Rules, digits_after};
 use crate::model::BoilerplateKind::{Disclaimer, Promo, Related};
 
 pub(crate) static RULES: Rules = Rules {
@@ -20,10 +20,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Prefix("延伸阅读")),
         (Related, Marker::Prefix("延伸閱讀")),
     ],
-    skip_classes: &[],
-    credits: &[],
     gallery_captions: true,
-    dateline_separators: &[],
+    ..BASE
 };
 
 /// `.../a-65724304` on the site, `/api/detail/article/65709846` on the API.

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules};
+use super::{BASE, Marker, Outlet, Rules};
 use crate::model::BoilerplateKind::{Disclaimer, EndNote, Promo, Related};
 
 pub(crate) static RULES: Rules = Rules {
@@ -23,10 +23,9 @@ pub(crate) static RULES: Rules = Rules {
         (Disclaimer, Marker::Prefix("Editor’s note")),
         (Disclaimer, Marker::Prefix("Editor's note")),
     ],
-    skip_classes: &["gpt-ad", "advert", "ad-panel"],
+    skip_classes: &["advert", "ad-panel"],
     credits: &[Marker::Prefix("ILLUSTRATIONS:"), Marker::Prefix("ILLUSTRATION:")],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 /// `/section/2020/10/08/slug`: `2020/10/08/slug`.

@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, digits_after, last_segment};
+use super::{BASE, Marker, Outlet, Rules, digits_after, last_segment};
 use crate::model::BoilerplateKind::{Disclaimer, Staff};
 
 pub(crate) static RULES: Rules = Rules {
@@ -17,10 +17,7 @@ pub(crate) static RULES: Rules = Rules {
         (Disclaimer, Marker::Prefix("（本文仅代表作者")),
         (Disclaimer, Marker::Prefix("(本文仅代表作者")),
     ],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 /// `/story/001088632`.

@@ -147,8 +147,11 @@ pub(crate) static ALL: &[&Rules] = &[
     &GENERIC,
 ];
 
-/// The generic path: no outlet-specific facts.
-pub(crate) static GENERIC: Rules = Rules {
+/// The generic path: no outlet-specific facts. Outlet files start from it (`..BASE`).
+pub(crate) static GENERIC: Rules = BASE;
+
+/// Empty rules: what every outlet has unless its file says otherwise.
+pub(crate) const BASE: Rules = Rules {
     outlet: Outlet::Unknown,
     name: "unknown",
     hosts: &[],

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules};
+use super::{BASE, Marker, Outlet, Rules};
 use crate::model::BoilerplateKind::{EndNote, Promo, Staff};
 
 pub(crate) static RULES: Rules = Rules {
@@ -25,10 +25,8 @@ pub(crate) static RULES: Rules = Rules {
         (Staff, Marker::Contains("是《紐約時報》駐")),
         (EndNote, Marker::Prefix("本文最初发表于")),
     ],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
     dateline_separators: &["——", " — "],
+    ..BASE
 };
 
 /// `cn.nytimes.com/china/20201117/slug/`: `20201117/slug`.

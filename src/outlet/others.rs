@@ -1,6 +1,6 @@
 //! Outlets with little of their own beyond hosts and a closing line or two.
 
-use super::{Marker, Outlet, Rules, none};
+use super::{BASE, Marker, Outlet, Rules};
 use crate::model::BoilerplateKind::{Chrome, EndNote, Staff};
 
 pub(crate) static ASAHI: Rules = Rules {
@@ -8,12 +8,7 @@ pub(crate) static ASAHI: Rules = Rules {
     name: "asahi",
     hosts: &["asahi.com", "asahichinese-j.com"],
     authors: &["朝日新闻", "朝日新聞", "asahi", "ASAHI"],
-    article_id: none,
-    boilerplate: &[],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static RFA: Rules = Rules {
@@ -21,8 +16,6 @@ pub(crate) static RFA: Rules = Rules {
     name: "rfa",
     hosts: &["rfa.org"],
     authors: &["自由亚洲电台", "自由亞洲電台", "RFA"],
-    article_id: none,
-    boilerplate: &[],
     skip_classes: &["visualClear", "zoomattribute"],
     // `自由亚洲电台记者X台北报道`, `记者：X 责编：Y 网编：Z`.
     credits: &[
@@ -30,8 +23,7 @@ pub(crate) static RFA: Rules = Rules {
         Marker::Prefix("自由亞洲電台記者"),
         Marker::Prefix("记者："),
     ],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static ZAOBAO: Rules = Rules {
@@ -39,12 +31,7 @@ pub(crate) static ZAOBAO: Rules = Rules {
     name: "zaobao",
     hosts: &["zaobao.com", "zaobao.com.sg"],
     authors: &["联合早报", "聯合早報"],
-    article_id: none,
-    boilerplate: &[],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static EPOCH: Rules = Rules {
@@ -52,16 +39,12 @@ pub(crate) static EPOCH: Rules = Rules {
     name: "epoch_times",
     hosts: &["epochtimes.com"],
     authors: &["大纪元", "大紀元"],
-    article_id: none,
     boilerplate: &[
         (Staff, Marker::Prefix("责任编辑：")),
         (Staff, Marker::Prefix("責任編輯：")),
         (Staff, Marker::Contains("；责任编辑：")),
     ],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static CDT: Rules = Rules {
@@ -69,15 +52,11 @@ pub(crate) static CDT: Rules = Rules {
     name: "china_digital_times",
     hosts: &["chinadigitaltimes.net"],
     authors: &["中国数字时代"],
-    article_id: none,
     boilerplate: &[
         (EndNote, Marker::Prefix("The post ")),
         (Chrome, Marker::Prefix("Feed enhanced by")),
     ],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static RTI: Rules = Rules {
@@ -85,12 +64,7 @@ pub(crate) static RTI: Rules = Rules {
     name: "rti",
     hosts: &["rti.org.tw"],
     authors: &["RTI 中央廣播電臺", "中央广播电台", "中央廣播電臺", "RTI"],
-    article_id: none,
-    boilerplate: &[],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static SOLIDOT: Rules = Rules {
@@ -98,12 +72,7 @@ pub(crate) static SOLIDOT: Rules = Rules {
     name: "solidot",
     hosts: &["solidot.org"],
     authors: &["Solidot", "solidot"],
-    article_id: none,
-    boilerplate: &[],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };
 
 pub(crate) static BITTER_WINTER: Rules = Rules {
@@ -111,10 +80,5 @@ pub(crate) static BITTER_WINTER: Rules = Rules {
     name: "bitter_winter",
     hosts: &["bitterwinter.org"],
     authors: &["寒冬", "Bitter Winter"],
-    article_id: none,
-    boilerplate: &[],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    ..BASE
 };

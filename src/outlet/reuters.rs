@@ -4,7 +4,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, last_segment};
+use super::{BASE, Marker, Outlet, Rules, last_segment};
 use crate::model::BoilerplateKind::Chrome;
 
 pub(crate) static RULES: Rules = Rules {
@@ -15,9 +15,8 @@ pub(crate) static RULES: Rules = Rules {
     article_id,
     boilerplate: &[(Chrome, Marker::Contains("信任原则"))],
     skip_classes: &["Slideshow", "TrustBadge"],
-    credits: &[],
-    gallery_captions: false,
     dateline_separators: &[" - "],
+    ..BASE
 };
 
 /// `/article/slug-idCNKBS25E0EK`: the `id...` suffix.

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, last_segment};
+use super::{BASE, Marker, Outlet, Rules, last_segment};
 use crate::model::BoilerplateKind::{Related, Share};
 
 pub(crate) static RULES: Rules = Rules {
@@ -18,10 +18,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Prefix("同一主题")),
         (Related, Marker::Prefix("同一主題")),
     ],
-    skip_classes: &["m-interstitial", "m-em-share", "m-feed-sub"],
-    credits: &[],
-    gallery_captions: false,
-    dateline_separators: &[],
+    skip_classes: &["m-interstitial", "m-feed-sub"],
+    ..BASE
 };
 
 /// `.../cn/中国/20200727-slug`: the date-prefixed last segment.

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{Marker, Outlet, Rules, digits_after};
+use super::{BASE, Marker, Outlet, Rules, digits_after};
 use crate::model::BoilerplateKind::Promo;
 
 pub(crate) static RULES: Rules = Rules {
@@ -17,10 +17,8 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Contains("YouTube播放列表")),
         (Promo, Marker::Prefix("请同时参阅")),
     ],
-    skip_classes: &[],
-    credits: &[],
-    gallery_captions: false,
     dateline_separators: &[" — ", " —"],
+    ..BASE
 };
 
 /// `/a/7119772.html` or `/a/some-slug/7119772.html`.
