@@ -756,6 +756,12 @@ fn parse_front_matter_date(s: &str) -> Option<DateTime<FixedOffset>> {
         })
 }
 
+/// A URL as a reader sees it: percent-decoded, without control and bidi characters.
+fn visible_url(u: &str) -> String {
+    let decoded = percent_encoding::percent_decode_str(u).decode_utf8_lossy();
+    sanitize(&decoded).into_owned()
+}
+
 /// Front matter is an independent record of the header: differences become warnings.
 fn check_oracle(
     fm: &FrontMatter<'_>,
@@ -782,7 +788,11 @@ fn check_oracle(
     }
     if let (Some(from), Some(url)) = (fm.from.as_deref(), url) {
         // Most files write the same string twice; parse only when they differ (percent-encoding).
-        let same = from.trim() == url.as_str() || Url::parse(from.trim()).is_ok_and(|f| &f == url);
+        // Compared as text too: `from` is kept without control and bidi characters, while the
+        // link URL carries them percent-encoded.
+        let same = from.trim() == url.as_str()
+            || Url::parse(from.trim()).is_ok_and(|f| &f == url)
+            || visible_url(from.trim()) == visible_url(url.as_str());
         if !same {
             warnings.push(Warning::new(
                 WarningKind::FrontMatterMismatch,

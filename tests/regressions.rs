@@ -187,3 +187,18 @@ fn review_empty_copyright_element_marks_nothing() {
     assert!(a.copyright.is_none());
     assert_eq!(a.paragraphs().next(), Some("real text"));
 }
+
+/// Fuzz finding: a bidi control (U+061C) in both `from` and the link URL was reported as a
+/// mismatch, because only the front-matter copy had it removed.
+#[test]
+fn fuzz_from_compared_after_cleaning() {
+    let input = "---\nfrom: https://x.example/a\u{61c}b/\n---\n<!--1-->\n[t](https://x.example/a\u{61c}b/)\n------\n\nx";
+    let b = Envelope::parse(input).expect("parses");
+    assert!(
+        b.warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::FrontMatterMismatch),
+        "{:?}",
+        b.warnings
+    );
+}
