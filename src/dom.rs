@@ -106,22 +106,26 @@ pub(crate) trait Visitor {
 }
 
 impl Tree {
-    /// Walks the tree in document order with an explicit stack. Elements deeper than the depth
-    /// limit are skipped (they can only exist when the parse was cut).
-    pub(crate) fn walk(&self, visitor: &mut impl Visitor) {
+    /// Walks the tree in document order with an explicit stack, consuming it: each node is
+    /// freed as soon as the walk is past it, so the tree and what the visitor builds from it are
+    /// never both whole in memory. Elements deeper than the depth limit are skipped (they can
+    /// only exist when the parse was cut).
+    pub(crate) fn walk(self, visitor: &mut impl Visitor) {
         // The fragment parser puts the content under a synthetic <html> element.
-        let root = {
-            let children = self.dom.document.children.borrow();
-            children.first().cloned()
-        };
+        let root = std::mem::take(&mut *self.dom.document.children.borrow_mut())
+            .into_iter()
+            .next();
         let Some(root) = root else { return };
-        // Each entry: the node whose children are being visited, the next child index, and
-        // whether to report its end.
-        let mut stack: Vec<(Handle, usize, bool)> = vec![(root, 0, false)];
+        // Each entry: the element whose children are being visited, its remaining children
+        // (taken out of the node, so that each is dropped once visited), and whether to report
+        // its end.
+        let mut stack: Vec<(Handle, std::vec::IntoIter<Handle>, bool)> = vec![(
+            Rc::clone(&root),
+            std::mem::take(&mut *root.children.borrow_mut()).into_iter(),
+            false,
+        )];
         while let Some(top) = stack.last_mut() {
-            let next = top.0.children.borrow().get(top.1).cloned();
-            top.1 += 1;
-            let Some(node) = next else {
+            let Some(node) = top.1.next() else {
                 if let Some((done, _, report)) = stack.pop() {
                     if report {
                         if let NodeData::Element { name, .. } = &done.data {
@@ -150,7 +154,8 @@ impl Tree {
                         })
                     };
                     if descend {
-                        stack.push((Rc::clone(&node), 0, true));
+                        let children = std::mem::take(&mut *node.children.borrow_mut());
+                        stack.push((node, children.into_iter(), true));
                     }
                 }
                 _ => {}
@@ -332,13 +337,13 @@ mod tests {
     #[test]
     fn walks_in_document_order_and_skips_on_request() {
         let tree = parse("<p id=a>x<b>y</b></p><script>s</script>z", 512, 1000);
+        assert!(tree.cut.is_none());
         let mut c = Collect(Vec::new());
         tree.walk(&mut c);
         assert_eq!(
             c.0,
             vec!["<p#a>", "x", "<b>", "y", "</b>", "</p>", "<script>", "z"]
         );
-        assert!(tree.cut.is_none());
     }
 
     #[test]

@@ -48,27 +48,29 @@ impl Runs {
 
     /// Appends text in the given style.
     pub(crate) fn push_text(&mut self, text: &str, emphasis: bool, strong: bool, link: Option<usize>) {
-        let mut seg = 0;
-        for (i, c) in text.char_indices() {
-            let (space, forbidden) = classify_char(c);
-            if !space && !forbidden {
+        let mut i = 0;
+        while i < text.len() {
+            // A stretch of visible characters, written at once.
+            let end = plain_end(text, i);
+            if let Some(stretch) = text.get(i..end).filter(|s| !s.is_empty()) {
                 if self.pending {
-                    self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
-                    seg = i;
-                    if !(self.last.is_some_and(is_cjk) && is_cjk(c)) {
+                    let first = stretch.chars().next();
+                    if !(self.last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
                         self.write_space(emphasis, strong, link);
                     }
                     self.pending = false;
                 }
-                continue;
+                self.write(stretch, emphasis, strong, link);
             }
-            self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
-            seg = i + c.len_utf8();
-            if space {
+            // Then a space (remembered) or a forbidden character (dropped).
+            let Some(c) = text.get(end..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if classify_char(c).0 {
                 self.pending = self.last.is_some_and(|l| l != '\n');
             }
+            i = end + c.len_utf8();
         }
-        self.write(text.get(seg..).unwrap_or(""), emphasis, strong, link);
     }
 
     fn write(&mut self, s: &str, emphasis: bool, strong: bool, link: Option<usize>) {
@@ -90,6 +92,33 @@ impl Runs {
             }),
         }
         self.last = Some(last);
+    }
+
+    /// The character-by-character form of [`Runs::push_text`]: the reference its byte-level
+    /// fast path is tested against.
+    #[cfg(test)]
+    fn push_text_chars(&mut self, text: &str, emphasis: bool, strong: bool, link: Option<usize>) {
+        let mut seg = 0;
+        for (i, c) in text.char_indices() {
+            let (space, forbidden) = classify_char(c);
+            if !space && !forbidden {
+                if self.pending {
+                    self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
+                    seg = i;
+                    if !(self.last.is_some_and(is_cjk) && is_cjk(c)) {
+                        self.write_space(emphasis, strong, link);
+                    }
+                    self.pending = false;
+                }
+                continue;
+            }
+            self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
+            seg = i + c.len_utf8();
+            if space {
+                self.pending = self.last.is_some_and(|l| l != '\n');
+            }
+        }
+        self.write(text.get(seg..).unwrap_or(""), emphasis, strong, link);
     }
 
     /// A collapsed space goes at the end of the previous run, unless that run is another link
@@ -135,6 +164,86 @@ impl Runs {
     }
 }
 
+/// 1 for the bytes that may start a space or a forbidden character, else 0: ASCII controls and
+/// space, DEL, and the lead bytes of the few ranges that hold such characters (U+0080..=U+00BF,
+/// U+0600..=U+063F, U+1000..=U+3FFF, U+F000..=U+FFFF). No continuation byte is flagged, so the
+/// scan can go byte by byte without tracking character boundaries; everything unflagged
+/// (printable ASCII, the rest of the CJK planes) is visible text for certain.
+#[allow(clippy::indexing_slicing)] // `b as usize` < 256: in bounds by construction
+const FLAG: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    loop {
+        table[b as usize] = matches!(b, 0..=0x20 | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef) as u8;
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
+
+#[inline]
+fn flag(b: u8) -> u8 {
+    FLAG.get(usize::from(b)).copied().unwrap_or(1)
+}
+
+/// The index of the first flagged byte at or after `from`, or the length. Eight bytes at a
+/// time while none is flagged: the lookups are independent, so they overlap.
+#[inline]
+fn next_flagged(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    if let Some(rest) = bytes.get(from..) {
+        for chunk in rest.chunks_exact(8) {
+            if chunk.iter().fold(0, |acc, &b| acc | flag(b)) != 0 {
+                break;
+            }
+            i += 8;
+        }
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| flag(b) != 0))
+        .map_or(bytes.len(), |p| i + p)
+}
+
+/// Whether the character whose UTF-8 encoding starts `bytes` (at a flagged lead byte) is a space
+/// or forbidden, and its length. Decided on the bytes for the frequent cases (CJK punctuation,
+/// curly quotes, fullwidth forms); the rest is decoded.
+#[inline]
+fn special_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let bytes = text.as_bytes().get(i..)?;
+    match *bytes {
+        // U+3001..: CJK punctuation and kana; only U+3000 is a space.
+        [0xe3, b1, b2, ..] => Some((b1 == 0x80 && b2 == 0x80, 3)),
+        // U+F000..: fullwidth forms; only U+FEFF is special.
+        [0xef, b1, b2, ..] => Some((b1 == 0xbb && b2 == 0xbf, 3)),
+        // U+2040..=U+2FFF hold no space or control but U+205F, U+2066..=U+2069.
+        [0xe2, b1, b2, ..] if b1 >= 0x82 || (b1 == 0x81 && !matches!(b2, 0x9f | 0xa6..=0xa9)) => {
+            Some((false, 3))
+        }
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            let (space, forbidden) = classify_char(c);
+            Some((space || forbidden, c.len_utf8()))
+        }
+    }
+}
+
+/// The end of the stretch of visible characters (neither space nor forbidden) that starts at
+/// byte `from` of `text`: the index of the next space or forbidden character, or the length.
+fn plain_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        i = next_flagged(bytes, i);
+        match special_at(text, i) {
+            Some((false, len)) => i += len,
+            Some((true, _)) => return i,
+            None => return text.len(),
+        }
+    }
+}
+
 /// (is a space, is forbidden), with fast paths for ASCII and for the CJK planes (above
 /// U+3000, where the only special characters are U+3000 itself and U+FEFF).
 #[inline]
@@ -153,7 +262,14 @@ fn classify_char(c: char) -> (bool, bool) {
 
 /// The plain text of runs: line breaks become `\n`.
 pub(crate) fn plain(runs: &[Inline]) -> String {
-    let mut s = String::new();
+    let len = runs
+        .iter()
+        .map(|r| match r {
+            Inline::Text { text, .. } => text.len(),
+            Inline::LineBreak => 1,
+        })
+        .sum();
+    let mut s = String::with_capacity(len);
     for r in runs {
         match r {
             Inline::Text { text, .. } => s.push_str(text),
@@ -278,6 +394,109 @@ mod tests {
         ]);
         assert_eq!(text, "a\nb");
         assert_eq!(runs.len(), 3);
+    }
+
+    /// Every Unicode scalar value is classified the same by the byte-level scan, by
+    /// `classify_char`'s fast paths and by the definitions in `text`.
+    #[test]
+    fn byte_classification_agrees_for_every_character() {
+        let mut special = 0;
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let want = (is_space(c), is_forbidden(c));
+            if want == (true, true) {
+                // Controls that are also Unicode whitespace (FF, VT, NEL): either way they are
+                // special; the ASCII path reads FF as a space and VT as a control.
+                let (space, forbidden) = classify_char(c);
+                assert!(space || forbidden, "{c:?}");
+            } else {
+                assert_eq!(classify_char(c), want, "{c:?}");
+            }
+            let s = format!("{c}x");
+            let end = plain_end(&s, 0);
+            assert_eq!(end == 0, want.0 || want.1, "{c:?}");
+            if end == 0 {
+                special += 1;
+            } else {
+                assert_eq!(end, s.len(), "{c:?}");
+            }
+        }
+        // C0 and C1 controls, DEL, the Unicode spaces, the bidi controls and U+FEFF.
+        assert!(special > 70, "{special}");
+    }
+
+    /// The byte-level fast path agrees with the character-by-character reference on every
+    /// character class it shortcuts and on their neighbours.
+    #[test]
+    fn byte_fast_path_matches_the_reference() {
+        let pieces = [
+            "a",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{c}",
+            "\u{0}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{80}",
+            "\u{9f}",
+            "\u{a0}",
+            "é",
+            "\u{61c}",
+            "\u{2000}",
+            "\u{200b}",
+            "\u{200e}",
+            "\u{2028}",
+            "\u{202e}",
+            "\u{2066}",
+            "“",
+            "—",
+            "\u{2fff}",
+            "\u{205f}",
+            "\u{2060}",
+            "\u{2069}",
+            "\u{206a}",
+            "\u{2040}",
+            "\u{1680}",
+            "\u{180e}",
+            "\u{61b}",
+            "\u{61c}",
+            "\u{3000}",
+            "\u{3001}",
+            "。",
+            "\u{303f}",
+            "中",
+            "\u{e000}",
+            "\u{efff}",
+            "\u{f000}",
+            "\u{feff}",
+            "\u{fefe}",
+            "\u{ff0c}",
+            "\u{ffff}",
+            "😀",
+            "\u{20000}",
+            "\u{10ffff}",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}{a}");
+                    for split in [0, a.len(), a.len() + b.len()] {
+                        let (x, y) = text.split_at(split);
+                        let mut fast = Runs::default();
+                        let mut slow = Runs::default();
+                        for (part, link) in [(x, None), (y, Some(0))] {
+                            fast.push_text(part, false, false, link);
+                            slow.push_text_chars(part, false, false, link);
+                        }
+                        assert_eq!(fast.take(), slow.take(), "{text:?} split at {split}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, pieces.len().pow(3) * 3);
     }
 
     #[test]

@@ -24,10 +24,12 @@ pub(crate) struct Limits {
 /// Parses and classifies `body` for the outlet described by `rules`.
 pub(crate) fn extract(body: &str, base: Option<&Url>, rules: &Rules, limits: &Limits) -> Parts {
     let tree = dom::parse(body, limits.max_depth, limits.max_nodes);
+    let cut = tree.cut;
     let mut walker = walk::Walker::new(rules, base);
+    // The walk frees the tree as it goes: it is gone before classification starts.
     tree.walk(&mut walker);
     let mut raw = walker.finish();
-    match tree.cut {
+    match cut {
         Some(dom::Cut::Depth { offset }) => raw.warnings.push(Warning::new(
             WarningKind::LimitReached,
             format!(

@@ -175,6 +175,36 @@ pub(crate) struct Walker<'r> {
     dropped_media: bool,
     media: Option<PendingMedia>,
     copyright_class: bool,
+    /// Class attributes seen and what they say: pages repeat a few class strings, so each
+    /// distinct one is matched against the class lists once (up to [`CLASS_CACHE`] of them).
+    class_cache: Vec<(String, ClassFlags)>,
+}
+
+/// How many distinct class attributes the walker remembers.
+const CLASS_CACHE: usize = 32;
+
+/// What an element's class attribute says, from the class lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ClassFlags {
+    skip: bool,
+    caption: bool,
+    credit: bool,
+    copyright: bool,
+}
+
+impl ClassFlags {
+    fn of(class: &str, rules: &Rules) -> ClassFlags {
+        if class.is_empty() {
+            return ClassFlags::default();
+        }
+        let has = |list: &[&str]| list.iter().any(|c| class.contains(c));
+        ClassFlags {
+            skip: has(SKIP_CLASSES) || has(rules.skip_classes),
+            caption: has(CAPTION_CLASSES),
+            credit: has(CREDIT_CLASSES),
+            copyright: class.contains("copyright"),
+        }
+    }
 }
 
 impl<'r> Walker<'r> {
@@ -208,7 +238,23 @@ impl<'r> Walker<'r> {
             dropped_media: false,
             media: None,
             copyright_class: false,
+            class_cache: Vec::new(),
         }
+    }
+
+    /// [`ClassFlags::of`] through the cache.
+    fn class_flags(&mut self, class: &str) -> ClassFlags {
+        if class.is_empty() {
+            return ClassFlags::default();
+        }
+        if let Some((_, flags)) = self.class_cache.iter().find(|(c, _)| c == class) {
+            return *flags;
+        }
+        let flags = ClassFlags::of(class, self.rules);
+        if self.class_cache.len() < CLASS_CACHE {
+            self.class_cache.push((class.to_owned(), flags));
+        }
+        flags
     }
 
     pub(crate) fn finish(mut self) -> Raw {
@@ -531,13 +577,9 @@ impl Visitor for Walker<'_> {
         if SKIP_TAGS.contains(&name) {
             return false;
         }
-        // One attribute lookup for every class test below.
-        let class = el.attr("class").unwrap_or("");
-        let has = |list: &[&str]| !class.is_empty() && list.iter().any(|c| class.contains(c));
-        if has(SKIP_CLASSES)
-            || has(self.rules.skip_classes)
-            || el.attr("aria-hidden") == Some("true") && name != "img"
-        {
+        // One attribute lookup and one pass over the class lists for every class test below.
+        let class = self.class_flags(el.attr("class").unwrap_or(""));
+        if class.skip || el.attr("aria-hidden") == Some("true") && name != "img" {
             return false;
         }
         if self.caption.is_some() {
@@ -616,12 +658,12 @@ impl Visitor for Walker<'_> {
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            _ if has(CAPTION_CLASSES) => {
+            _ if class.caption => {
                 self.start_caption(false);
                 self.frames.push(Frame::Caption);
                 return true;
             }
-            _ if has(CREDIT_CLASSES) => {
+            _ if class.credit => {
                 self.start_caption(true);
                 self.frames.push(Frame::Caption);
                 return true;
@@ -660,7 +702,7 @@ impl Visitor for Walker<'_> {
             }
             _ if BLOCK_TAGS.contains(&name) => {
                 self.flush();
-                if class.contains("copyright") {
+                if class.copyright {
                     self.copyright_class = true;
                 }
                 Frame::Block(self.out.blocks.len())
