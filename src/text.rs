@@ -72,6 +72,9 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// Text equality up to whitespace: runs of whitespace count as one, ends are trimmed.
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     let mut x = a.split(is_space).filter(|s| !s.is_empty());
     let mut y = b.split(is_space).filter(|s| !s.is_empty());
     loop {
@@ -92,7 +95,12 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 
 /// `s` without forbidden characters.
 pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_forbidden) {
+    // Every forbidden character starts with one of these bytes (C0 controls and DEL; C2 for the
+    // C1 controls, D8 for U+061C, E2 for the bidi controls): most text is cleared by the bytes.
+    let suspect = s
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2));
+    if suspect && s.chars().any(is_forbidden) {
         Cow::Owned(s.chars().filter(|&c| !is_forbidden(c)).collect())
     } else {
         Cow::Borrowed(s)
@@ -155,6 +163,16 @@ mod tests {
     fn same_text_ignores_whitespace_runs() {
         assert!(same_text(" a \u{a0} b\n", "a b"));
         assert!(!same_text("a b", "ab"));
+    }
+
+    /// The byte pre-check in `sanitize` never lets a forbidden character through.
+    #[test]
+    fn sanitize_removes_every_forbidden_character() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let clean = sanitize(&s);
+            assert_eq!(clean.contains(c), !is_forbidden(c), "{c:?}");
+        }
     }
 
     #[test]
