@@ -401,7 +401,9 @@ fn parse_title_link<'a>(
     let Some(after_open) = line.strip_prefix('[') else {
         return Err(malformed(off));
     };
-    let (Some(mid), Some(close)) = (after_open.rfind("]("), after_open.rfind(')')) else {
+    // The last `](`: a byte loop, as the line is short and the pattern two ASCII bytes.
+    let mid = after_open.as_bytes().windows(2).rposition(|w| w == b"](");
+    let (Some(mid), Some(close)) = (mid, after_open.rfind(')')) else {
         return Err(malformed(off));
     };
     if close < mid + 2 {

@@ -95,16 +95,31 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 
 /// `s` without forbidden characters.
 pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
-    // Every forbidden character starts with one of these bytes (C0 controls and DEL; C2 for the
-    // C1 controls, D8 for U+061C, E2 for the bidi controls): most text is cleared by the bytes.
-    let suspect = s
-        .bytes()
-        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2));
-    if suspect && s.chars().any(is_forbidden) {
+    if may_hold_forbidden(s.as_bytes()) && s.chars().any(is_forbidden) {
         Cow::Owned(s.chars().filter(|&c| !is_forbidden(c)).collect())
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// Whether `bytes` may hold a forbidden character: every one starts with one of these bytes
+/// (C0 controls and DEL; C2 for the C1 controls, D8 for U+061C, E2 for the bidi controls), so
+/// most text is cleared by its bytes alone, sixteen at a time in branch-free (vector) code.
+fn may_hold_forbidden(bytes: &[u8]) -> bool {
+    let suspect = |b: u8| {
+        ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2)
+    };
+    let chunks = bytes.chunks_exact(16);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
+            return true;
+        };
+        if chunk.iter().fold(false, |any, &b| any | suspect(b)) {
+            return true;
+        }
+    }
+    rest.iter().any(|&b| suspect(b))
 }
 
 /// Whether `c` belongs to a script written without spaces between words (CJK and kana).
