@@ -65,32 +65,36 @@ pub(crate) struct Raw {
 }
 
 /// Elements whose content is never article text.
-const SKIP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "object",
-    "embed",
-    "svg",
-    "math",
-    "input",
-    "button",
-    "select",
-    "textarea",
-    "nav",
-    "head",
-    "title",
-    "meta",
-    "link",
-    "canvas",
-    "map",
-    "share-button",
-    "form",
-    "label",
-    "option",
-    "dialog",
-];
+fn is_skip_tag(name: &str) -> bool {
+    // A `match` compiles to a switch on the length and a few compares, not a scan of the list.
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "input"
+            | "button"
+            | "select"
+            | "textarea"
+            | "nav"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "canvas"
+            | "map"
+            | "share-button"
+            | "form"
+            | "label"
+            | "option"
+            | "dialog"
+    )
+}
 
 /// Classes that mark widgets, ads and screen-reader-only labels on any site.
 const SKIP_CLASSES: &[&str] = &[
@@ -115,11 +119,39 @@ const CAPTION_CLASSES: &[&str] = &[
 /// Classes that mark a photo credit.
 const CREDIT_CLASSES: &[&str] = &["story-image-copyright", "image-credit", "photo-credit"];
 
-const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "figure", "table", "tr", "td", "th", "dl",
-    "dt", "dd", "pre", "center", "address", "details", "summary", "tbody", "thead", "tfoot", "caption",
-    "body", "html", "hgroup",
-];
+/// Elements that end the current block where they open and close.
+fn is_block_tag(name: &str) -> bool {
+    // A `match` compiles to a switch on the length and a few compares, not a scan of the list.
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "main"
+            | "figure"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "pre"
+            | "center"
+            | "address"
+            | "details"
+            | "summary"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "caption"
+            | "body"
+            | "html"
+            | "hgroup"
+    )
+}
 
 #[derive(Clone, Copy)]
 enum Frame {
@@ -574,7 +606,7 @@ fn kind_name(kind: MediaKind) -> &'static str {
 impl Visitor for Walker<'_> {
     fn start(&mut self, el: &Element<'_>) -> bool {
         let name = el.name();
-        if SKIP_TAGS.contains(&name) {
+        if is_skip_tag(name) {
             return false;
         }
         // One attribute lookup and one pass over the class lists for every class test below.
@@ -700,7 +732,7 @@ impl Visitor for Walker<'_> {
                 self.heading = name.get(1..).and_then(|d| d.parse().ok());
                 Frame::Heading
             }
-            _ if BLOCK_TAGS.contains(&name) => {
+            _ if is_block_tag(name) => {
                 self.flush();
                 if class.copyright {
                     self.copyright_class = true;
