@@ -688,6 +688,8 @@ fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
 /// links renumbered in reading order with their text.
 fn assemble(kept: Vec<RawBlock>, figures: &mut [Figure], raw_links: Vec<Link>) -> (Vec<Block>, Vec<Link>) {
     let mut remap: Vec<Option<usize>> = vec![None; raw_links.len()];
+    // Each raw link moves into the output the first time a kept block refers to it.
+    let mut raw_links: Vec<Option<Link>> = raw_links.into_iter().map(Some).collect();
     let mut links: Vec<Link> = Vec::new();
     let mut renumber = |runs: &mut Vec<Inline>| {
         for run in runs.iter_mut() {
@@ -703,11 +705,13 @@ fn assemble(kept: Vec<RawBlock>, figures: &mut [Figure], raw_links: Vec<Link>) -
             let new = match *slot {
                 Some(n) => n,
                 None => {
-                    let Some(l) = raw_links.get(*old) else { continue };
+                    let Some(l) = raw_links.get_mut(*old).and_then(Option::take) else {
+                        continue;
+                    };
                     let n = links.len();
                     links.push(Link {
                         text: String::new(),
-                        ..l.clone()
+                        ..l
                     });
                     *slot = Some(n);
                     n
