@@ -794,7 +794,10 @@ fn parse_front_matter_date(s: &str) -> Option<DateTime<FixedOffset>> {
 /// A URL as a reader sees it: percent-decoded, without control and bidi characters.
 fn visible_url(u: &str) -> String {
     let decoded = percent_encoding::percent_decode_str(u).decode_utf8_lossy();
-    sanitize(&decoded).into_owned()
+    let visible = sanitize(&decoded).into_owned();
+    // Normalised as a URL when it parses, so that what parsing adds to one side only (the `/`
+    // of an empty path) is not a difference.
+    Url::parse(&visible).map_or(visible, String::from)
 }
 
 /// Front matter is an independent record of the header: differences become warnings.

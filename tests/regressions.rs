@@ -202,3 +202,19 @@ fn fuzz_from_compared_after_cleaning() {
         b.warnings
     );
 }
+
+/// Fuzz finding (15-minute run, second session): a bidi control at the end of a URL with an
+/// empty path was reported as a mismatch: removed from `from`, percent-encoded in the link URL,
+/// and the link URL alone given the `/` that parsing adds to an empty path.
+#[test]
+fn fuzz_from_without_path_compared_after_cleaning() {
+    let input = "---\nfrom: http://api.dw.com?url=</p>5Ju#</i>,华04e;⡿NNN\u{202c}\n---\n<!--1-->\n[t](http://api.dw.com?url=</p>5Ju#</i>,华04e;⡿NNN\u{202c})\n------\n\nx";
+    let b = Envelope::parse(input).expect("parses");
+    assert!(
+        b.warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::FrontMatterMismatch),
+        "{:?}",
+        b.warnings
+    );
+}
