@@ -119,11 +119,9 @@ impl Tree {
         // Each entry: the element whose children are being visited, its remaining children
         // (taken out of the node, so that each is dropped once visited), and whether to report
         // its end.
-        let mut stack: Vec<(Handle, std::vec::IntoIter<Handle>, bool)> = vec![(
-            Rc::clone(&root),
-            std::mem::take(&mut *root.children.borrow_mut()).into_iter(),
-            false,
-        )];
+        let children = std::mem::take(&mut *root.children.borrow_mut());
+        let mut stack: Vec<(Handle, std::vec::IntoIter<Handle>, bool)> =
+            vec![(root, children.into_iter(), false)];
         while let Some(top) = stack.last_mut() {
             let Some(node) = top.1.next() else {
                 if let Some((done, _, report)) = stack.pop() {

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use url::Url;
 
 use crate::error::{Error, Warning, WarningKind, position, quote};
-use crate::text::{decode_entities, same_text, sanitize};
+use crate::text::{decode_entities, position_byte, same_text, sanitize};
 
 /// Which envelope layout a blob uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -307,7 +307,7 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
 }
 
 /// A control character no text file has: below 0x20, other than tab, newline, form feed and
-/// carriage return. Written without branches so that chunks of bytes test in vector code.
+/// carriage return. Written without branches, for [`position_byte`]'s vector code.
 #[inline]
 fn is_binary(b: u8) -> bool {
     (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c)
@@ -319,22 +319,7 @@ fn check_binary(input: &str, from: usize, limit: usize) -> Result<(), Error> {
     let end = limit.min(input.len());
     let start = from.min(end);
     let bytes = input.as_bytes().get(start..end).unwrap_or(&[]);
-    // Sixteen bytes at a time while none is binary (the usual case); a fold over a fixed-size
-    // chunk has no early exit, so it compiles to vector code.
-    let mut clean = 0;
-    for chunk in bytes.chunks_exact(16) {
-        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
-            break;
-        };
-        if chunk.iter().fold(false, |any, &b| any | is_binary(b)) {
-            break;
-        }
-        clean += 16;
-    }
-    let found = bytes
-        .get(clean..)
-        .and_then(|rest| rest.iter().position(|&b| is_binary(b)))
-        .map(|i| start + clean + i);
+    let found = position_byte(bytes, is_binary).map(|i| start + i);
     match found {
         Some(i) => {
             let (line, column) = position(input, i);

@@ -104,22 +104,34 @@ pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
 
 /// Whether `bytes` may hold a forbidden character: every one starts with one of these bytes
 /// (C0 controls and DEL; C2 for the C1 controls, D8 for U+061C, E2 for the bidi controls), so
-/// most text is cleared by its bytes alone, sixteen at a time in branch-free (vector) code.
+/// most text is cleared by its bytes alone.
 fn may_hold_forbidden(bytes: &[u8]) -> bool {
     let suspect = |b: u8| {
         ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2)
     };
-    let chunks = bytes.chunks_exact(16);
-    let rest = chunks.remainder();
-    for chunk in chunks {
+    position_byte(bytes, suspect).is_some()
+}
+
+/// The index of the first byte of `bytes` for which `pred` holds. Sixteen bytes at a time while
+/// none does (a fold over a fixed-size chunk has no early exit, so a branch-free `pred` compiles
+/// to vector code), then byte by byte in the chunk that holds the match.
+#[inline]
+pub(crate) fn position_byte(bytes: &[u8], pred: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut clean = 0;
+    for chunk in bytes.chunks_exact(16) {
         let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
-            return true;
+            break;
         };
-        if chunk.iter().fold(false, |any, &b| any | suspect(b)) {
-            return true;
+        if chunk.iter().fold(false, |any, &b| any | pred(b)) {
+            break;
         }
+        clean += 16;
     }
-    rest.iter().any(|&b| suspect(b))
+    bytes
+        .get(clean..)?
+        .iter()
+        .position(|&b| pred(b))
+        .map(|i| clean + i)
 }
 
 /// Whether `c` belongs to a script written without spaces between words (CJK and kana).

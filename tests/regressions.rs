@@ -58,14 +58,7 @@ fn fuzz_proxy_target_with_a_later_scheme_is_unwrapped() {
 fn fuzz_front_matter_title_compared_after_cleaning() {
     let input =
         "---\nlayout: post\ntitle: \"l&#2;(\"\n---\n<!--1-->\n[l&#2;(](https://x.example/)\n------\n\nx";
-    let b = Envelope::parse(input).expect("parses");
-    assert!(
-        b.warnings
-            .iter()
-            .all(|w| w.kind != WarningKind::FrontMatterMismatch),
-        "{:?}",
-        b.warnings
-    );
+    assert_no_mismatch(input);
 }
 
 /// Fuzz finding: a front-matter list item made only of a bidi control became an empty tag.
@@ -193,14 +186,7 @@ fn review_empty_copyright_element_marks_nothing() {
 #[test]
 fn fuzz_from_compared_after_cleaning() {
     let input = "---\nfrom: https://x.example/a\u{61c}b/\n---\n<!--1-->\n[t](https://x.example/a\u{61c}b/)\n------\n\nx";
-    let b = Envelope::parse(input).expect("parses");
-    assert!(
-        b.warnings
-            .iter()
-            .all(|w| w.kind != WarningKind::FrontMatterMismatch),
-        "{:?}",
-        b.warnings
-    );
+    assert_no_mismatch(input);
 }
 
 /// Fuzz finding (15-minute run, second session): a bidi control at the end of a URL with an
@@ -209,6 +195,11 @@ fn fuzz_from_compared_after_cleaning() {
 #[test]
 fn fuzz_from_without_path_compared_after_cleaning() {
     let input = "---\nfrom: http://api.dw.com?url=</p>5Ju#</i>,华04e;⡿NNN\u{202c}\n---\n<!--1-->\n[t](http://api.dw.com?url=</p>5Ju#</i>,华04e;⡿NNN\u{202c})\n------\n\nx";
+    assert_no_mismatch(input);
+}
+
+/// The envelope of `input` parses without a `front_matter_mismatch` warning.
+fn assert_no_mismatch(input: &str) {
     let b = Envelope::parse(input).expect("parses");
     assert!(
         b.warnings

@@ -1,7 +1,7 @@
 //! Inline runs: whitespace as a reader sees it, adjacent runs merged, plain text alongside.
 
 use crate::model::Inline;
-use crate::text::{is_cjk, is_forbidden, is_space};
+use crate::text::{is_cjk, is_forbidden, is_space, position_byte};
 
 /// Normalises raw runs (text as it came from the HTML) into clean runs and their plain text.
 /// Whitespace runs collapse to one space, dropped between two CJK characters and at the ends;
@@ -187,23 +187,13 @@ fn flag(b: u8) -> u8 {
     FLAG.get(usize::from(b)).copied().unwrap_or(1)
 }
 
-/// The index of the first flagged byte at or after `from`, or the length. Eight bytes at a
-/// time while none is flagged: the lookups are independent, so they overlap.
+/// The index of the first flagged byte at or after `from`, or the length.
 #[inline]
 fn next_flagged(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    if let Some(rest) = bytes.get(from..) {
-        for chunk in rest.chunks_exact(8) {
-            if chunk.iter().fold(0, |acc, &b| acc | flag(b)) != 0 {
-                break;
-            }
-            i += 8;
-        }
-    }
     bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| flag(b) != 0))
-        .map_or(bytes.len(), |p| i + p)
+        .get(from..)
+        .and_then(|rest| position_byte(rest, |b| flag(b) != 0))
+        .map_or(bytes.len(), |p| from + p)
 }
 
 /// Whether the character whose UTF-8 encoding starts `bytes` (at a flagged lead byte) is a space

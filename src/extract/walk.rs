@@ -226,9 +226,6 @@ struct ClassFlags {
 
 impl ClassFlags {
     fn of(class: &str, rules: &Rules) -> ClassFlags {
-        if class.is_empty() {
-            return ClassFlags::default();
-        }
         let has = |list: &[&str]| list.iter().any(|c| class.contains(c));
         ClassFlags {
             skip: has(SKIP_CLASSES) || has(rules.skip_classes),

@@ -168,28 +168,24 @@ fn front_matter(fm: &FrontMatter<'_>, lines: &mut Vec<String>) {
 
 /// HTML-escapes text content; line breaks become `<br>`.
 fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '\n' => o.push_str("<br>"),
-            _ => o.push(c),
-        }
-    }
-    o
+    escape(s, false)
 }
 
 /// HTML-escapes an attribute value.
 fn attr(s: &str) -> String {
+    escape(s, true)
+}
+
+/// `&`, `<` and `>` as references; in an attribute `"` too, in text a line break as `<br>`.
+fn escape(s: &str, in_attribute: bool) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => o.push_str("&amp;"),
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
+            '"' if in_attribute => o.push_str("&quot;"),
+            '\n' if !in_attribute => o.push_str("<br>"),
             _ => o.push(c),
         }
     }
