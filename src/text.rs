@@ -142,26 +142,39 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{2fa1f}')
 }
 
-/// Collapses whitespace the way a browser renders it, then drops a space that sits between
-/// two CJK characters (a line break in the source there is not a space on screen).
+/// A line break in the source: a *segment break* in CSS terms.
+pub(crate) fn is_segment_break(c: char) -> bool {
+    matches!(c, '\n' | '\r')
+}
+
+/// Whether a collapsed run of whitespace between `before` and `after` shows no space: only a
+/// run that holds a line break between two CJK characters (the CSS Text segment-break rule).
+/// A space the source types between two CJK characters (`左媒影响美大选 民调`) is visible and
+/// stays; no space is ever invented.
+pub(crate) fn drops_space(holds_break: bool, before: Option<char>, after: Option<char>) -> bool {
+    holds_break && before.is_some_and(is_cjk) && after.is_some_and(is_cjk)
+}
+
+/// Collapses whitespace the way a browser renders it: each run becomes one space, none at the
+/// ends, and a run holding a line break between two CJK characters none at all.
 pub(crate) fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
+    let mut holds_break = false;
     for c in s.chars() {
         if is_space(c) {
             pending = !out.is_empty();
+            holds_break |= is_segment_break(c);
             continue;
         }
         if is_forbidden(c) {
             continue;
         }
-        if pending {
-            let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
-            if !(prev_cjk && is_cjk(c)) {
-                out.push(' ');
-            }
-            pending = false;
+        if pending && !drops_space(holds_break, out.chars().next_back(), Some(c)) {
+            out.push(' ');
         }
+        pending = false;
+        holds_break = false;
         out.push(c);
     }
     out
@@ -206,6 +219,17 @@ mod tests {
     fn normalizes_space_for_latin_and_cjk() {
         assert_eq!(normalize_space("  a \n\t b  "), "a b");
         assert_eq!(normalize_space("中国\n经济 growth"), "中国经济 growth");
+        // A typed space between CJK characters is visible: it stays, one for a run.
+        assert_eq!(
+            normalize_space("左媒影响美大选  民调：36%"),
+            "左媒影响美大选 民调：36%"
+        );
+        assert_eq!(normalize_space("「听党话 跟党走」"), "「听党话 跟党走」");
+        // A run with a line break in it between CJK characters is a segment break: no space.
+        assert_eq!(normalize_space("中国 \n 经济"), "中国经济");
+        assert_eq!(normalize_space("中国\r\n经济"), "中国经济");
+        // Between CJK and Latin a line break is a space.
+        assert_eq!(normalize_space("中国\nChina"), "中国 China");
         assert_eq!(normalize_space("a\u{202e}b\u{7}"), "ab");
     }
 }

@@ -1,10 +1,11 @@
 //! Inline runs: whitespace as a reader sees it, adjacent runs merged, plain text alongside.
 
 use crate::model::Inline;
-use crate::text::{is_cjk, is_forbidden, is_space, position_byte};
+use crate::text::{drops_space, is_forbidden, is_segment_break, is_space, position_byte};
 
 /// Normalises raw runs (text as it came from the HTML) into clean runs and their plain text.
-/// Whitespace runs collapse to one space, dropped between two CJK characters and at the ends;
+/// Whitespace runs collapse to one space, dropped at the ends and where the run holds a line
+/// break between two CJK characters (the CSS segment-break rule);
 /// leading and trailing line breaks go; forbidden characters go.
 #[cfg(test)]
 pub(crate) fn normalize(raw: Vec<Inline>) -> (Vec<Inline>, String) {
@@ -36,6 +37,8 @@ pub(crate) struct Runs {
     runs: Vec<Inline>,
     /// A space seen since the last character written, not yet written.
     pending: bool,
+    /// The pending whitespace holds a line break (a segment break in CSS terms).
+    pending_break: bool,
     /// The last character written (`\n` for a line break).
     last: Option<char>,
 }
@@ -54,11 +57,11 @@ impl Runs {
             let end = plain_end(text, i);
             if let Some(stretch) = text.get(i..end).filter(|s| !s.is_empty()) {
                 if self.pending {
-                    let first = stretch.chars().next();
-                    if !(self.last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+                    if !drops_space(self.pending_break, self.last, stretch.chars().next()) {
                         self.write_space(emphasis, strong, link);
                     }
                     self.pending = false;
+                    self.pending_break = false;
                 }
                 self.write(stretch, emphasis, strong, link);
             }
@@ -68,6 +71,7 @@ impl Runs {
             };
             if classify_char(c).0 {
                 self.pending = self.last.is_some_and(|l| l != '\n');
+                self.pending_break |= is_segment_break(c);
             }
             i = end + c.len_utf8();
         }
@@ -105,10 +109,11 @@ impl Runs {
                 if self.pending {
                     self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
                     seg = i;
-                    if !(self.last.is_some_and(is_cjk) && is_cjk(c)) {
+                    if !drops_space(self.pending_break, self.last, Some(c)) {
                         self.write_space(emphasis, strong, link);
                     }
                     self.pending = false;
+                    self.pending_break = false;
                 }
                 continue;
             }
@@ -116,6 +121,7 @@ impl Runs {
             seg = i + c.len_utf8();
             if space {
                 self.pending = self.last.is_some_and(|l| l != '\n');
+                self.pending_break |= is_segment_break(c);
             }
         }
         self.write(text.get(seg..).unwrap_or(""), emphasis, strong, link);
@@ -140,6 +146,7 @@ impl Runs {
     /// paragraphs: the caller ends the block; the first break is taken back.
     pub(crate) fn line_break(&mut self) -> bool {
         self.pending = false;
+        self.pending_break = false;
         if matches!(self.runs.last(), Some(Inline::LineBreak)) {
             self.runs.pop();
             return true;
@@ -155,6 +162,7 @@ impl Runs {
     pub(crate) fn take(&mut self) -> (Vec<Inline>, String) {
         let mut runs = std::mem::take(&mut self.runs);
         self.pending = false;
+        self.pending_break = false;
         self.last = None;
         while matches!(runs.last(), Some(Inline::LineBreak)) {
             runs.pop();
@@ -365,6 +373,17 @@ mod tests {
         let (runs, text) = normalize(vec![t("  see \n"), l(" the  link ", 0), t(" now ")]);
         assert_eq!(text, "see the link now");
         assert_eq!(runs, vec![t("see "), l("the link", 0), t(" now")]);
+    }
+
+    #[test]
+    fn typed_spaces_between_cjk_stay() {
+        let (_, text) = normalize(vec![t("记者：乔龙  责编：胡力汉 嘉远")]);
+        assert_eq!(text, "记者：乔龙 责编：胡力汉 嘉远");
+        // Across runs too: the space before a tag between two CJK characters stays.
+        let (_, text) = normalize(vec![t("左媒影响美大选 "), l("民调", 0)]);
+        assert_eq!(text, "左媒影响美大选 民调");
+        let (_, text) = normalize(vec![t("中国 \n"), t(" 经济")]);
+        assert_eq!(text, "中国经济");
     }
 
     #[test]

@@ -1,0 +1,88 @@
+//! Copyright notices: which lines are one, and their year and holder.
+
+use super::closing::END_MARKS;
+use crate::model::Copyright;
+use crate::text::is_space;
+
+/// A copyright line: it opens with `©` and a year (`© 2023年德国之声版权声明`, `© 2021 AFP`),
+/// or states a copyright notice (`版权声明`, `All rights reserved`).
+pub(super) fn is_copyright(t: &str) -> bool {
+    copyright_year(t).is_some()
+        || ((t.contains("版权声明") || t.contains("版權聲明")) && t.chars().count() < 200)
+        || t.contains("All rights reserved")
+}
+
+/// A line that opens with `©` but names no year (`© 作者 for 中国数字时代`, or a photo credit
+/// `©视觉中国` in the middle of an article): a copyright footer only at the end.
+pub(super) fn is_weak_copyright(t: &str) -> bool {
+    t.starts_with('©') || t.starts_with("Copyright ©")
+}
+
+/// The year right after an opening `©` (`© 2023年`, `©️ 2020`, `Copyright © 2020`).
+pub(super) fn copyright_year(t: &str) -> Option<(i32, &str)> {
+    let rest = t.strip_prefix("Copyright").unwrap_or(t).trim_start();
+    let rest = rest.strip_prefix('©').or_else(|| rest.strip_prefix("(c)"))?;
+    let rest = rest.trim_start_matches(|c: char| is_space(c) || c == '\u{fe0f}');
+    let digits = rest.get(..4)?;
+    let after = rest.get(4..)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    (1900..=2100).contains(&year).then_some((year, after))
+}
+
+pub(super) fn parse_copyright(text: &str) -> Copyright {
+    // An end mark may close the footer too (`... Publishing Group■`).
+    let mut text = text.trim();
+    while let Some(rest) = END_MARKS.iter().find_map(|m| text.strip_suffix(m)) {
+        text = rest.trim_end();
+    }
+    // The year is the one right after `©`; anything later (a tag, a date) is not the year.
+    let Some(start) = text.find('©').or_else(|| text.find("Copyright")) else {
+        // A notice without `©` (`【版权声明】本文为...`) names no holder or year of its own.
+        return Copyright {
+            text: text.to_owned(),
+            year: None,
+            holder: None,
+        };
+    };
+    let from = text.get(start..).unwrap_or("");
+    let (year, rest) = match copyright_year(from) {
+        Some((y, after)) => (Some(y), after),
+        None => (
+            None,
+            from.strip_prefix("Copyright")
+                .unwrap_or(from)
+                .trim_start()
+                .trim_start_matches('©'),
+        ),
+    };
+    let rest = rest.trim_start_matches(|c: char| is_space(c) || c == '年' || c == '\u{fe0f}');
+    let end = [
+        "版权声明",
+        "版權聲明",
+        "：",
+        ":",
+        "。",
+        "，",
+        ",",
+        ". ",
+        "All rights",
+        "|",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap_or(rest.len());
+    let holder = rest
+        .get(..end)
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && h.chars().count() <= 40)
+        .map(str::to_owned);
+    Copyright {
+        text: text.to_owned(),
+        year,
+        holder,
+    }
+}

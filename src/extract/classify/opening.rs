@@ -1,0 +1,199 @@
+//! The opening matter: the date block (or a `<time>`), the byline in it, the dateline that
+//! opens the first paragraph.
+
+use super::super::dates;
+use super::super::inline;
+use super::super::walk::{RawBlock, RawKind};
+use crate::error::{Warning, WarningKind};
+use crate::model::{Inline, Published};
+use crate::outlet::Rules;
+use crate::text::normalize_space;
+
+/// The date block: one of the first blocks, short, whose last line is a date; the lines
+/// before it name the authors. Failing that, a `<time datetime>` element.
+pub(super) fn take_date_block(
+    blocks: &mut Vec<RawBlock>,
+    time: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> (Option<Published>, Vec<String>) {
+    for i in 0..blocks.len().min(3) {
+        let Some(b) = blocks.get(i) else { break };
+        if matches!(b.kind, RawKind::Figure(_)) {
+            continue;
+        }
+        if b.text.chars().count() > 120 {
+            break;
+        }
+        let mut lines: Vec<&str> = b.text.split('\n').map(str::trim).collect();
+        let last = lines.pop().unwrap_or("");
+        let Some(value) = dates::parse(last) else { continue };
+        let published = Published {
+            raw: last.to_owned(),
+            value,
+        };
+        let byline = byline(&lines, warnings, true);
+        blocks.remove(i);
+        return (Some(published), byline);
+    }
+    let published = time.and_then(|t| time_element(blocks, t.trim(), warnings));
+    (published, Vec::new())
+}
+
+/// The first text block looks like a date block (short, emphasised, digits) but was not read
+/// as one: say so, it stays as text.
+pub(super) fn warn_unparsed_date(kept: &[RawBlock], warnings: &mut Vec<Warning>) {
+    let Some(first) = kept.iter().find(|b| !matches!(b.kind, RawKind::Figure(_))) else {
+        return;
+    };
+    let looks_dated = first.text.chars().count() <= 60
+        && first.text.chars().filter(char::is_ascii_digit).count() >= 6
+        && first
+            .inlines
+            .iter()
+            .all(|r| matches!(r, Inline::LineBreak | Inline::Text { emphasis: true, .. }));
+    if looks_dated {
+        warnings.push(Warning::new(
+            WarningKind::UnparsedDate,
+            format!(
+                "the date block `{}` could not be read as a date; kept as text",
+                first.text.replace('\n', " / ")
+            ),
+        ));
+    }
+}
+
+/// A `<time datetime>` value; the element's visible text repeats it and is not article text.
+pub(super) fn time_element(
+    blocks: &mut Vec<RawBlock>,
+    raw: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<Published> {
+    let Some(value) = dates::parse(raw) else {
+        warnings.push(Warning::new(
+            WarningKind::UnparsedDate,
+            format!("the time element `{raw}` could not be read as a date"),
+        ));
+        return None;
+    };
+    if let Some(i) = blocks
+        .iter()
+        .take(4)
+        .position(|b| dates::parse(&b.text).is_some())
+    {
+        blocks.remove(i);
+    }
+    Some(Published {
+        raw: raw.to_owned(),
+        value,
+    })
+}
+
+/// Authors from the date block's lines: whitespace normalised, split on commas, duplicates and
+/// placeholders (`null`) dropped with a warning.
+pub(super) fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block: bool) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in lines {
+        for part in line.split([',', '，']) {
+            let mut name = normalize_space(part);
+            if let Some(rest) = name
+                .strip_prefix("null")
+                .filter(|r| r.is_empty() || r.starts_with(' '))
+            {
+                warnings.push(Warning::new(
+                    WarningKind::BylineDropped,
+                    format!(
+                        "the placeholder `null` was dropped from the byline `{}`",
+                        name.trim()
+                    ),
+                ));
+                name = rest.trim().to_owned();
+            }
+            if name.is_empty() {
+                continue;
+            }
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    if names.is_empty() && in_date_block && !lines.is_empty() {
+        warnings.push(Warning::new(
+            WarningKind::BylineDropped,
+            "the date block names no author".to_owned(),
+        ));
+    }
+    names
+}
+
+/// Words that make a bracketed prefix of the first paragraph a dateline.
+pub(super) const DATELINE_WORDS: &[&str] = &[
+    "中文网",
+    "中文網",
+    "中央社",
+    "法新社",
+    "路透",
+    "美联社",
+    "美聯社",
+    "德新社",
+    "记者",
+    "記者",
+    "电",
+    "電",
+    "讯",
+    "訊",
+    "报道",
+    "報導",
+];
+
+/// The publisher prefix of the first paragraph, taken out of it.
+pub(super) fn take_dateline(blocks: &mut Vec<RawBlock>, rules: &Rules) -> Option<String> {
+    let i = blocks.iter().position(|b| b.kind == RawKind::Paragraph)?;
+    // Only before the text starts: a figure or heading may come first, a paragraph may not.
+    let block = blocks.get_mut(i)?;
+    let (dateline, consumed) = dateline(&block.text, rules)?;
+    if consumed >= block.text.trim_end().len() {
+        blocks.remove(i);
+    } else {
+        inline::strip_prefix(&mut block.inlines, consumed);
+        block.text = inline::plain(&block.inlines);
+    }
+    Some(dateline)
+}
+
+/// (dateline, bytes of the paragraph it takes up): a bracketed publisher prefix in either
+/// width, mixed or not (`（德国之声中文网）`, `(德国之声中文网）`), Epoch's `【大纪元...讯】`, or a
+/// place before one of the outlet's separators.
+pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
+    let first = text.chars().next()?;
+    if matches!(first, '（' | '(' | '【') {
+        let rest = text.get(first.len_utf8()..)?;
+        let (closes, words): (&[char], &[&str]) = if first == '【' {
+            (&['】'], &["讯", "訊"])
+        } else {
+            (&['）', ')'], DATELINE_WORDS)
+        };
+        let end = rest.find(closes)?;
+        let inner = rest.get(..end)?;
+        let close_len = rest.get(end..)?.chars().next()?.len_utf8();
+        let nested = inner.contains(['（', '(', '【']);
+        let ok = !nested && inner.chars().count() <= 30 && words.iter().any(|w| inner.contains(w));
+        return ok.then(|| (inner.trim().to_owned(), first.len_utf8() + end + close_len));
+    }
+    for sep in rules.dateline_separators {
+        let Some(end) = text.find(sep) else { continue };
+        let head = text.get(..end)?.trim();
+        let n = head.chars().count();
+        let wire = *sep == " - ";
+        let max = if wire { 25 } else { 12 };
+        let plain_place = (1..=max).contains(&n)
+            && !head.contains([
+                '，', '。', '、', '“', '”', '"', ',', '.', '：', ':', '（', '(', '！', '？', '!', '?',
+            ])
+            && (wire || !head.chars().any(|c| c.is_ascii_digit()))
+            && (!wire || head.ends_with('日'));
+        if plain_place {
+            return Some((head.to_owned(), end + sep.len()));
+        }
+    }
+    None
+}
