@@ -50,8 +50,8 @@ mod text;
 pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
 pub use error::{Error, Warning, WarningKind};
 pub use model::{
-    Article, Block, Boilerplate, BoilerplateKind, Copyright, Figure, Inline, Link, LinkKind, MediaKind,
-    MirrorFooter, Outlet, Published, PublishedValue,
+    Article, Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditPart, CreditRole, Figure, Inline,
+    Link, LinkKind, MediaKind, MirrorFooter, Outlet, Published, PublishedValue,
 };
 pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
 

@@ -18,11 +18,17 @@ pub struct Article {
     pub outlet: Outlet,
     /// The outlet's id for the article where its URL carries one (DW `a-65724304` gives `65724304`).
     pub article_id: Option<String>,
-    /// When the outlet published the item: the body's date block, else a `<time datetime>`.
+    /// When the outlet published the item, from what the item's HTML states: the body's date
+    /// block, a `<time datetime>`, a date in the dateline (`【大纪元2020年11月15日讯】`), the
+    /// outlet's closing date code (CNA's ROC `1091123`), a report date opening the text after a
+    /// dateline, or a closing date line. Never from the envelope.
     pub published: Option<Published>,
-    /// Authors named in the date block, whitespace normalised, duplicates removed.
+    /// The article's authors, names only (no role labels or notes such as `（摘编）`), in source
+    /// order: from the date block, else reporters named in the dateline (`中央社記者吳佳蓉…` gives
+    /// `吳佳蓉`), else author lines (`作者：X`, `By X`), else reporters named in credit lines.
     pub byline: Vec<String>,
-    /// The publisher prefix taken off the first paragraph (`德国之声中文网`, `华盛顿`).
+    /// The place/publisher prefix taken off the first paragraph, as written with its brackets
+    /// (`（德国之声中文网）`, `【大纪元2020年11月15日讯】（大纪元记者X报导）`, `华盛顿`).
     pub dateline: Option<String>,
     /// Every image, video and audio item with its caption and credit, in reading order.
     pub figures: Vec<Figure>,
@@ -30,8 +36,10 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every link in the blocks, in reading order.
     pub links: Vec<Link>,
-    /// Wire-agency and editor credit lines (`路透社`, `编译 X；审校 Y`), taken out of the text.
-    pub credits: Vec<String>,
+    /// Credit lines taken out of the text, typed: reporters, editors, translators, contributors,
+    /// wire agencies and sources (`（路透社）`, `（編輯：X/Y）`, `记者：X 责编：Y 网编：Z`,
+    /// `翻译：X`, `X对本文有报道贡献`).
+    pub credits: Vec<Credit>,
     /// The copyright footer, taken out of the text.
     pub copyright: Option<Copyright>,
     /// The mirror service's promo block, taken out of the text.
@@ -222,6 +230,69 @@ impl Block {
     }
 }
 
+/// What a credit line credits someone for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum CreditRole {
+    /// Reported the story (`记者：X`, `寒冬記者 X`, `自由亚洲电台记者X台北报道`).
+    Reporter,
+    /// Wrote or compiled it (`作者：X`, DW's `张慈/杨威廉(美联社、路透社)`).
+    Writer,
+    /// Edited it (`编辑：X`, `责任编辑：X`, `责编：X`, `网编：X`, `本文编辑X`).
+    Editor,
+    /// Translated it (`翻译：X`, `译者/X`, `编译 X`).
+    Translator,
+    /// Checked it (`核稿：X`, `审校 X`).
+    Reviewer,
+    /// Contributed reporting or research (`X对本文有报道贡献`, `X华盛顿补充报道`).
+    Contributor,
+    /// A wire agency's credit without people (`（路透社）`, `(AFP)`).
+    Wire,
+    /// Where the text comes from (`来源：X`, `本文转自：X`, `链接：X`).
+    Source,
+    /// A credit line whose role the text does not name.
+    Other,
+}
+
+/// One credit line, as written and typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Credit {
+    /// What the line credits (for a line naming several roles, the first; see [`Credit::also`]).
+    pub role: CreditRole,
+    /// The people credited in [`Credit::role`], in order.
+    pub names: Vec<String>,
+    /// Agencies and publications credited (`美联社`, `路透社`, `群学书院`).
+    pub agencies: Vec<String>,
+    /// Further roles the same line names (`记者：X 责编：Y 网编：Z` has the editors here).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub also: Vec<CreditPart>,
+    /// The line as written, whitespace collapsed, spaces kept.
+    pub text: String,
+}
+
+/// A further role named on a credit line, with its people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct CreditPart {
+    /// The role.
+    pub role: CreditRole,
+    /// The people credited in it.
+    pub names: Vec<String>,
+}
+
+impl Credit {
+    /// Every (role, names) the line states, the first role first.
+    pub fn roles(&self) -> impl Iterator<Item = (CreditRole, &[String])> {
+        std::iter::once((self.role, self.names.as_slice()))
+            .chain(self.also.iter().map(|p| (p.role, p.names.as_slice())))
+    }
+}
+
 /// What a link points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -295,6 +366,8 @@ pub enum BoilerplateKind {
     EndNote,
     /// Page chrome: headers, screen-reader labels, ad slots.
     Chrome,
+    /// An author line (`作者：X`, `By X`): its names are in [`Article::byline`].
+    Byline,
 }
 
 /// Text set aside as not article text, with the reason.

@@ -42,7 +42,7 @@ fn dw_full_blob() {
     assert_eq!(a.outlet, Outlet::Dw);
     assert_eq!(precision(&a), "instant");
     assert_eq!(a.byline, vec!["Lena Hoffmann"]);
-    assert_eq!(a.dateline.as_deref(), Some("德国之声中文网"));
+    assert_eq!(a.dateline.as_deref(), Some("（德国之声中文网）"));
     assert_eq!(a.figures.len(), 2);
     assert!(
         a.figures
@@ -57,7 +57,7 @@ fn dw_full_blob() {
             .iter()
             .all(|l| l.kind == LinkKind::Internal && l.article_id.is_some())
     );
-    assert_eq!(a.credits, vec!["路透社"]);
+    assert_eq!(credit_texts(&a), vec!["（路透社）"]);
     assert_eq!(
         a.copyright.as_ref().and_then(|c| c.holder.as_deref()),
         Some("德国之声")
@@ -71,7 +71,7 @@ fn dw_full_blob() {
 fn dw_minimal_form_and_video() {
     let a = sample("dw_minimal.txt");
     assert!(a.envelope.front_matter.is_none());
-    assert_eq!(a.credits, vec!["德新社"]);
+    assert_eq!(credit_texts(&a), vec!["（德新社）"]);
     assert_eq!(a.figures[0].caption, None, "an empty <small> is no caption");
     let v = sample("dw_video.txt");
     assert_eq!(v.figures.len(), 1);
@@ -83,7 +83,7 @@ fn dw_minimal_form_and_video() {
 fn rfi_local_time_afp_copyright_and_share_widgets() {
     let a = sample("rfi.txt");
     assert_eq!(precision(&a), "local");
-    assert_eq!(a.dateline.as_deref(), Some("法新社华盛顿9日电"));
+    assert_eq!(a.dateline.as_deref(), Some("（法新社华盛顿9日电）"));
     let c = a.copyright.as_ref().expect("copyright");
     assert_eq!((c.year, c.holder.as_deref()), (Some(2022), Some("AFP")));
     let s = sample("rfi_share.txt");
@@ -125,7 +125,7 @@ fn voa_split_paragraphs_relative_links_and_credit() {
         internal.href.as_ref().and_then(|u| u.host_str()),
         Some("www.voachinese.com")
     );
-    assert_eq!(a.credits, vec!["本文依据了美联社的报道。"]);
+    assert_eq!(credit_texts(&a), vec!["(本文依据了美联社的报道。)"]);
     let v = sample("voa_video.txt");
     assert_eq!(v.figures[0].kind, MediaKind::Video);
     assert!(
@@ -141,7 +141,7 @@ fn voa_split_paragraphs_relative_links_and_credit() {
 fn reuters_dateline_end_mark_and_attribution() {
     let a = sample("reuters.txt");
     assert_eq!(a.dateline.as_deref(), Some("路透北京8月17日"));
-    assert_eq!(a.credits, vec!["编译周立行；审校何思源"]);
+    assert_eq!(credit_texts(&a), vec!["编译周立行；审校何思源"]);
     assert_eq!(a.figures[0].src.scheme(), "https", "protocol-relative resolved");
     assert!(a.figures[0].caption.is_some());
     no_leaks(&a);
@@ -229,4 +229,8 @@ fn articles_are_send_sync_clone() {
     fn assert_traits<T: Send + Sync + Clone + PartialEq + std::fmt::Debug + 'static>() {}
     assert_traits::<Article>();
     assert_traits::<feedmirror::Error>();
+}
+
+fn credit_texts(a: &feedmirror::Article) -> Vec<&str> {
+    a.credits.iter().map(|c| c.text.as_str()).collect()
 }

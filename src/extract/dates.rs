@@ -49,6 +49,42 @@ fn cjk_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(m)?, num(d)?)
 }
 
+/// The first `YYYY年M月D日` in `s`: (start, end, date).
+pub(crate) fn find_cjk_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
+    for (at, _) in s.match_indices('年') {
+        let head = s.get(..at)?;
+        let year_start = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if head.len() - year_start != 4 {
+            continue;
+        }
+        let Some(rest) = s.get(at + '年'.len_utf8()..) else {
+            continue;
+        };
+        let Some((m, rest2)) = rest.split_once('月') else {
+            continue;
+        };
+        let Some((d, _)) = rest2.split_once('日') else {
+            continue;
+        };
+        let short_num = |t: &str| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+        if !short_num(m) || !short_num(d) {
+            continue;
+        }
+        let end = at + '年'.len_utf8() + m.len() + '月'.len_utf8() + d.len() + '日'.len_utf8();
+        let (Ok(y), Ok(m), Ok(d)) = (
+            head.get(year_start..)?.parse::<i32>(),
+            m.parse::<u32>(),
+            d.parse::<u32>(),
+        ) else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            return Some((year_start, end, date));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +118,20 @@ mod tests {
         assert_eq!(p("2020年13月1日"), "none");
         assert_eq!(p("not a date at all"), "none");
         assert_eq!(p("99999-99-99T99:99:99Z"), "none");
+    }
+
+    #[test]
+    fn finds_cjk_dates_inside_text() {
+        let s = "【大纪元2020年11月15日讯】";
+        let (at, end, d) = find_cjk_date(s).unwrap();
+        assert_eq!(s.get(at..end), Some("2020年11月15日"));
+        assert_eq!(d.to_string(), "2020-11-15");
+        assert_eq!(find_cjk_date("12020年1月1日").map(|x| x.2), None);
+        assert_eq!(find_cjk_date("2020年13月1日"), None);
+        assert_eq!(
+            find_cjk_date("2020年9月6日，").map(|x| x.2.to_string()),
+            Some("2020-09-06".to_owned())
+        );
+        assert_eq!(find_cjk_date("今年9月6日"), None);
     }
 }

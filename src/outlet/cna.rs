@@ -25,8 +25,37 @@ pub(crate) static RULES: Rules = Rules {
         "endMsg",
         "adslot",
     ],
+    date_code: Some(roc_date),
     ..BASE
 };
+
+/// CNA's closing date code: ROC year (1912 = year 1), month, day: `1091123` is 2020-11-23.
+fn roc_date(code: &str) -> Option<chrono::NaiveDate> {
+    if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| code.get(r).and_then(|s| s.parse::<u32>().ok());
+    let year = i32::try_from(num(0..3)?).ok()? + 1911;
+    chrono::NaiveDate::from_ymd_opt(year, num(3..5)?, num(5..7)?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roc_date_codes() {
+        assert_eq!(
+            super::roc_date("1091123").map(|d| d.to_string()),
+            Some("2020-11-23".to_owned())
+        );
+        assert_eq!(
+            super::roc_date("1100108").map(|d| d.to_string()),
+            Some("2021-01-08".to_owned())
+        );
+        assert_eq!(super::roc_date("1091323"), None);
+        assert_eq!(super::roc_date("109112"), None);
+        assert_eq!(super::roc_date("10911233"), None);
+    }
+}
 
 /// `/news/aopl/202009020012.aspx`.
 fn article_id(url: &Url) -> Option<String> {

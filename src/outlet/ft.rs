@@ -3,7 +3,7 @@
 use url::Url;
 
 use super::{BASE, Marker, Outlet, Rules, digits_after, last_segment};
-use crate::model::BoilerplateKind::{Disclaimer, Staff};
+use crate::model::BoilerplateKind::Disclaimer;
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Ft,
@@ -12,8 +12,6 @@ pub(crate) static RULES: Rules = Rules {
     authors: &["金融时报", "FT中文网", "英国金融时报", "FT"],
     article_id,
     boilerplate: &[
-        (Staff, Marker::Prefix("译者/")),
-        (Staff, Marker::Prefix("译者／")),
         (Disclaimer, Marker::Prefix("（本文仅代表作者")),
         (Disclaimer, Marker::Prefix("(本文仅代表作者")),
     ],

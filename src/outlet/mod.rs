@@ -119,6 +119,8 @@ pub(crate) struct Rules {
     /// Separators after a place name that open the first paragraph (`华盛顿 — `, `台北——`,
     /// `路透北京8月17日 - `); bracketed datelines (`（德国之声中文网）`) need no rule.
     pub(crate) dateline_separators: &'static [&'static str],
+    /// Reads the date code the outlet closes its items with (CNA's `（編輯：X）1091123`), if it has one.
+    pub(crate) date_code: Option<fn(&str) -> Option<chrono::NaiveDate>>,
 }
 
 const fn none(_: &Url) -> Option<String> {
@@ -162,6 +164,7 @@ pub(crate) const BASE: Rules = Rules {
     credits: &[],
     gallery_captions: false,
     dateline_separators: &[],
+    date_code: None,
 };
 
 /// The rules for `outlet`.

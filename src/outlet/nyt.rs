@@ -18,8 +18,6 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Prefix("感谢阅读")),
         (Promo, Marker::Prefix("（本文稍后将有更新")),
         (Promo, Marker::Contains("订阅《纽约时报》")),
-        (Staff, Marker::Prefix("翻译：")),
-        (Staff, Marker::Prefix("翻譯：")),
         // Author bios close many items: `X是《纽约时报》驻香港记者...`.
         (Staff, Marker::Contains("是《纽约时报》驻")),
         (Staff, Marker::Contains("是《紐約時報》駐")),

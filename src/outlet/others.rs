@@ -39,11 +39,7 @@ pub(crate) static EPOCH: Rules = Rules {
     name: "epoch_times",
     hosts: &["epochtimes.com"],
     authors: &["大纪元", "大紀元"],
-    boilerplate: &[
-        (Staff, Marker::Prefix("责任编辑：")),
-        (Staff, Marker::Prefix("責任編輯：")),
-        (Staff, Marker::Contains("；责任编辑：")),
-    ],
+    boilerplate: &[(Staff, Marker::Contains("；责任编辑："))],
     ..BASE
 };
 

@@ -17,7 +17,7 @@ use crate::outlet::{self, Rules};
 use crate::text::is_cjk;
 
 /// End marks the extractor takes off the end of a paragraph, as it names them.
-const END_MARKS: &[&str] = &["（完）", "(完)", "■"];
+const END_MARKS: &[&str] = &["（完）", "(完)", "■", "#"];
 
 pub(crate) fn render(a: &Article) -> String {
     let mut out = envelope(a);
@@ -422,7 +422,7 @@ impl<'a> Body<'a> {
             }
         }
         for c in &a.credits {
-            let html = self.credit_shape(c);
+            let html = self.credit_shape(&c.text);
             self.out.push_str(&html);
         }
         if let Some(c) = &a.copyright {
@@ -480,6 +480,7 @@ impl<'a> Body<'a> {
     /// A text that the extractor reads as dateline `d` before the first paragraph's text.
     fn dateline_shape(&self, d: &str) -> String {
         let candidates = [
+            d.to_owned(),
             format!("（{d}）"),
             format!("{d} — "),
             format!("{d} - "),
@@ -500,7 +501,7 @@ impl<'a> Body<'a> {
         for cand in &candidates {
             let html = format!("<p>{}</p>", esc(cand));
             let parts = self.trial(&html);
-            if parts.credits.len() == 1 && parts.credits.first().is_some_and(|x| x == c) {
+            if parts.credits.len() == 1 && parts.credits.first().is_some_and(|x| x.text == c) {
                 return html;
             }
         }

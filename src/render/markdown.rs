@@ -82,7 +82,7 @@ pub(crate) fn render(a: &Article) -> String {
         }
     }
     if !a.credits.is_empty() {
-        let credits: Vec<String> = a.credits.iter().map(|c| escape(c)).collect();
+        let credits: Vec<String> = a.credits.iter().map(|c| escape(&c.text)).collect();
         parts.push(format!("*{}*", credits.join("; ").replace('\n', " ")));
     }
     if let Some(c) = &a.copyright {

@@ -1,80 +1,70 @@
-//! The closing matter: end marks, credit lines, editor lines and closing lines glued to the
-//! last paragraphs.
+//! The closing matter: end marks, credit lines (whole blocks, lines glued to the last paragraph
+//! after a `<br>`, a bracketed editor line ending it), a closing date code, and closing lines glued
+//! to the last paragraphs.
 
 use super::super::inline;
 use super::super::walk::{RawBlock, RawKind};
-use super::Class;
 use super::copyright::is_copyright;
-use crate::model::{Boilerplate, BoilerplateKind};
+use super::credit;
+use super::{Class, Found};
+use crate::model::{Boilerplate, BoilerplateKind, Credit, CreditRole};
 use crate::outlet::Rules;
 use crate::text::is_space;
 
 /// End marks that close an article's last paragraph.
-pub(super) const END_MARKS: &[&str] = &["（完）", "(完)", "■"];
+pub(super) const END_MARKS: &[&str] = &["（完）", "(完)", "■", "#"];
 
-/// Words that make a bracketed or trailing line a credit.
-pub(super) const CREDIT_WORDS: &[&str] = &[
-    "路透",
-    "法新社",
-    "美联社",
-    "美聯社",
-    "德新社",
-    "共同社",
-    "新华社",
-    "新華社",
-    "中央社",
-    "美通社",
-    "彭博",
-    "综合",
-    "綜合",
-    "报道",
-    "报导",
-    "報導",
-    "報道",
-    "编辑",
-    "編輯",
-    "编译",
-    "編譯",
-    "审校",
-    "審校",
-    "记者",
-    "記者",
-    "AFP",
-    "AP",
-    "dpa",
-    "Reuters",
-    "ARD",
-    "本文依据",
-    "本文依據",
-];
+/// The closing scan stops after this many text blocks that are neither credits nor closing
+/// lines: credits sit right after the last paragraphs.
+const MAX_CLOSING_TEXT_BLOCKS: usize = 2;
+
+/// At most this many `<br>`-separated lines at the end of a paragraph are read as closing lines.
+const MAX_GLUED_LINES: usize = 4;
+
+/// A line after a closing line that is itself no closing line is taken with it only when it is
+/// this short (`点击查看本文英文版。` after `翻译：X`); longer text stays article text.
+const MAX_TAKEN_TAIL_CHARS: usize = 40;
+
+/// A bracketed editor line closing a paragraph is at most this long inside its brackets.
+const MAX_BRACKETED_EDITOR_CHARS: usize = 40;
+
+/// Credits and authors a block holds when every line of it is a credit or an author line.
+pub(super) struct CreditBlock {
+    pub(super) credits: Vec<Credit>,
+    pub(super) authors: Vec<String>,
+    /// The author lines as written: set aside as [`BoilerplateKind::Byline`].
+    pub(super) author_lines: Vec<String>,
+}
+
+/// Reads a whole block as credit and author lines, or `None` when any line is article text.
+pub(super) fn credit_block(text: &str) -> Option<CreditBlock> {
+    let mut out = CreditBlock {
+        credits: Vec::new(),
+        authors: Vec::new(),
+        author_lines: Vec::new(),
+    };
+    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(names) = credit::author_line(line) {
+            out.authors.extend(names);
+            out.author_lines.push(line.to_owned());
+        } else {
+            out.credits.push(credit::parse(line)?);
+        }
+    }
+    (!out.credits.is_empty() || !out.authors.is_empty()).then_some(out)
+}
 
 /// Takes end marks, trailing credit lines, and closing lines glued to the last paragraphs
-/// (a `<br>`-separated `翻译：` line, an inline `© ...版权声明`) out of the text. Returns a
-/// glued copyright line.
-pub(super) fn take_trailing_credits(
+/// (a `<br>`-separated `翻译：` line, an inline `© ...版权声明`, `（編輯：X）1091123`) out of
+/// the text, into `found` and `boilerplate`.
+pub(super) fn take_closing(
     blocks: &mut [RawBlock],
     classes: &mut [Class],
     rules: &Rules,
     boilerplate: &mut Vec<Boilerplate>,
-) -> Option<String> {
-    let mut copyright_text = None;
-    for (block, class) in blocks.iter_mut().zip(classes.iter_mut()) {
-        if !matches!(class, Class::Keep) || !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
-            continue;
-        }
-        let text = block.text.trim_end_matches(is_space);
-        if let Some(mark) = END_MARKS.iter().find(|m| text.ends_with(*m)) {
-            inline::strip_suffix(&mut block.inlines, block.text.len() - text.len() + mark.len());
-            block.text = inline::plain(&block.inlines);
-            boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::EndNote,
-                text: (*mark).to_owned(),
-            });
-            if block.text.trim().is_empty() {
-                *class = Class::Boiler(BoilerplateKind::EndNote);
-            }
-        }
-    }
+    found: &mut Found,
+) {
+    take_end_marks(blocks, classes, boilerplate);
     let mut seen = 0;
     for i in (0..blocks.len()).rev() {
         let (Some(block), Some(class)) = (blocks.get_mut(i), classes.get_mut(i)) else {
@@ -90,141 +80,258 @@ pub(super) fn take_trailing_credits(
         if !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
             break;
         }
-        let t = block.text.trim();
-        if rules.credits.iter().any(|m| m.matches(t)) && t.chars().count() <= 80 {
-            *class = Class::Credit(t.to_owned());
+        if let Some(c) = outlet_credit(block.text.trim(), rules) {
+            *class = Class::Credit(vec![c]);
             continue;
         }
-        if let Some(c) = credit_line(t) {
-            *class = Class::Credit(c);
+        if let Some(cb) = credit_block(&block.text) {
+            *class = found.credit_block(cb, boilerplate);
             continue;
         }
-        if let Some((rest, editor)) = cna_editor(block.text.trim_end()) {
-            let cut = block.text.len() - rest.len();
-            inline::strip_suffix(&mut block.inlines, cut);
-            block.text = inline::plain(&block.inlines);
-            if block.text.trim().is_empty() {
-                *class = Class::Credit(editor);
-                continue;
-            }
-            boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::Staff,
-                text: editor,
-            });
+        take_glued_lines(block, i, rules, boilerplate, found);
+        take_bracketed_editor(block, i, rules, found);
+        if seen == 0 {
+            take_fused_credit(block, i, found);
         }
-        if let Some((at, kind)) = glued_closing_line(&block.text, rules) {
-            let tail = block.text.get(at..).unwrap_or("").trim().to_owned();
-            inline::strip_suffix(&mut block.inlines, block.text.len() - at);
-            block.text = inline::plain(&block.inlines);
-            match kind {
-                None => copyright_text = Some(tail),
-                Some(kind) => boilerplate.push(Boilerplate { kind, text: tail }),
-            }
-            if block.text.trim().is_empty() {
-                *class = Class::Boiler(BoilerplateKind::EndNote);
-                continue;
-            }
-            // What stood before it may be a credit line (`乐然（综合报道） © 2020年...`) or
-            // other closing text (`[摘编自其它媒体，不代表德国之声观点] © 2020年...`).
-            let rest = block.text.trim();
-            if let Some(c) = credit_line(rest) {
-                *class = Class::Credit(c);
-                continue;
-            }
-            if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(rest)) {
-                *class = Class::Boiler(*kind);
-                continue;
-            }
+        if block.text.trim().is_empty() {
+            *class = Class::Boiler(BoilerplateKind::EndNote);
+            continue;
+        }
+        // What stood before a glued line may itself be a credit or closing line.
+        if let Some(cb) = credit_block(&block.text) {
+            *class = found.credit_block(cb, boilerplate);
+            continue;
+        }
+        if let Some((kind, _)) = rules
+            .boilerplate
+            .iter()
+            .find(|(_, m)| m.matches(block.text.trim()))
+        {
+            *class = Class::Boiler(*kind);
+            continue;
         }
         seen += 1;
-        if seen >= 2 {
+        if seen >= MAX_CLOSING_TEXT_BLOCKS {
             break;
         }
     }
-    copyright_text
 }
 
-/// Where a closing line glued to the end of a paragraph starts, and what it is (`None` for a
-/// copyright line): the last `<br>`-separated line when it is boilerplate, or an inline
-/// `© ...版权声明`.
-pub(super) fn glued_closing_line(text: &str, rules: &Rules) -> Option<(usize, Option<BoilerplateKind>)> {
-    // The last few `<br>`-separated lines: the first that is a closing line takes the rest with it.
-    let mut found = None;
-    let mut end = text.len();
-    for _ in 0..4 {
-        let Some(at) = text.get(..end).and_then(|t| t.rfind('\n')) else {
-            break;
-        };
-        let line = text.get(at + 1..end)?.trim();
-        if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(line)) {
-            found = Some((at, Some(*kind)));
-        } else if is_copyright(line) {
-            found = Some((at, None));
-        }
-        end = at;
-    }
-    if found.is_some() {
-        return found;
-    }
-    let at = text.rfind('©').filter(|&i| i > 0)?;
-    is_copyright(text.get(at..)?.trim()).then_some((at, None))
-}
-
-/// An editor line ending the last paragraph: CNA's `（編輯：X/Y）1091201` (the digits are the
-/// ROC date), RFI's `（实习编译：X/核稿：Y）`. Returns the text before it and the line.
-pub(super) fn cna_editor(text: &str) -> Option<(&str, String)> {
-    let digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    let inner_end = digits.strip_suffix('）')?;
-    let open = inner_end.rfind('（')?;
-    let inner = inner_end.get(open + '（'.len_utf8()..)?;
-    let editor = ["編輯", "编辑", "编译", "編譯", "核稿"]
-        .iter()
-        .any(|w| inner.contains(w));
-    if !editor || inner.chars().count() > 40 {
-        return None;
-    }
-    Some((text.get(..open)?, inner.to_owned()))
-}
-
-/// Whether `s` contains `w`; an ASCII `w` (`AP`, `AFP`) must stand as a whole word, so that
-/// `(APEC)` or `(STANDARD)` are no credits.
-pub(super) fn contains_word(s: &str, w: &str) -> bool {
-    if !w.is_ascii() {
-        return s.contains(w);
-    }
-    s.match_indices(w).any(|(i, _)| {
-        let before = s.get(..i).and_then(|b| b.chars().next_back());
-        let after = s.get(i + w.len()..).and_then(|a| a.chars().next());
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+/// A closing line the outlet marks as a credit (`ILLUSTRATION: X`).
+fn outlet_credit(t: &str, rules: &Rules) -> Option<Credit> {
+    (rules.credits.iter().any(|m| m.matches(t)) && t.chars().count() <= credit::MAX_LINE_CHARS).then(|| {
+        credit::parse(t).unwrap_or_else(|| Credit {
+            role: CreditRole::Other,
+            names: Vec::new(),
+            agencies: Vec::new(),
+            also: Vec::new(),
+            text: t.to_owned(),
+        })
     })
 }
 
-/// A whole line that is a credit: `（路透社）`, `杨威廉/邹宗翰 (路透社、法新社)`, `编译 X；审校 Y`.
-pub(super) fn credit_line(t: &str) -> Option<String> {
-    if t.is_empty() || t.chars().count() > 80 {
-        return None;
+/// End marks off the end of every paragraph, into boilerplate.
+fn take_end_marks(blocks: &mut [RawBlock], classes: &mut [Class], boilerplate: &mut Vec<Boilerplate>) {
+    for (block, class) in blocks.iter_mut().zip(classes.iter_mut()) {
+        if !matches!(class, Class::Keep) || !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
+            continue;
+        }
+        let text = block.text.trim_end_matches(is_space);
+        // A closing `#` is an end mark only when it is the line's one `#` (`#话题#` is a tag).
+        let last_line = text.rsplit('\n').next().unwrap_or(text);
+        let mark = END_MARKS
+            .iter()
+            .find(|m| text.ends_with(*m) && (**m != "#" || last_line.matches('#').count() == 1));
+        if let Some(mark) = mark {
+            inline::strip_suffix(&mut block.inlines, block.text.len() - text.len() + mark.len());
+            block.text = inline::plain(&block.inlines);
+            boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::EndNote,
+                text: (*mark).to_owned(),
+            });
+            if block.text.trim().is_empty() {
+                *class = Class::Boiler(BoilerplateKind::EndNote);
+            }
+        }
     }
-    let has_word = |s: &str| CREDIT_WORDS.iter().any(|w| contains_word(s, w)) || s == "完";
-    if t.starts_with("编译") || t.starts_with("編譯") || t.contains("审校") || t.contains("審校") {
-        return Some(t.to_owned());
+}
+
+/// What a line glued to the end of a paragraph is, when it is a closing line.
+enum Closing {
+    Credit(Credit),
+    Author(Vec<String>),
+    Boiler(BoilerplateKind),
+    Copyright,
+}
+
+fn closing_line(line: &str, rules: &Rules) -> Option<Closing> {
+    if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(line)) {
+        return Some(Closing::Boiler(*kind));
     }
-    let (open, close) = if t.ends_with('）') {
-        ('（', '）')
-    } else if t.ends_with(')') {
-        ('(', ')')
-    } else {
-        return None;
+    if is_copyright(line) {
+        return Some(Closing::Copyright);
+    }
+    if let Some(names) = credit::author_line(line) {
+        return Some(Closing::Author(names));
+    }
+    credit::parse(line).map(Closing::Credit)
+}
+
+/// The last `<br>`-separated lines of a paragraph when they are closing lines: the earliest
+/// closing line among the last few takes the lines after it with it when those are short. An
+/// inline `© ...版权声明` is split off first.
+fn take_glued_lines(
+    block: &mut RawBlock,
+    at_block: usize,
+    rules: &Rules,
+    boilerplate: &mut Vec<Boilerplate>,
+    found: &mut Found,
+) {
+    // `正文。© 2020年德国之声版权声明`: a notice glued after the text on the same line.
+    let inline_notice = block
+        .text
+        .rfind('©')
+        .filter(|&i| i > 0 && block.text.get(i..).is_some_and(|t| is_copyright(t.trim())));
+    if let Some(at) = inline_notice {
+        found.copyright_text = block.text.get(at..).map(|t| t.trim().to_owned());
+        inline::strip_suffix(&mut block.inlines, block.text.len() - at);
+        block.text = inline::plain(&block.inlines);
+    }
+    let text = block.text.clone();
+    // Where each line starts; a cut before a line takes the `\n` before it too.
+    let starts: Vec<(usize, usize)> = std::iter::once((0, 0))
+        .chain(text.match_indices('\n').map(|(i, _)| (i, i + 1)))
+        .collect();
+    let mut cut = None;
+    for &(at, line_start) in starts.iter().rev().take(MAX_GLUED_LINES) {
+        let rest = text.get(line_start..).unwrap_or("");
+        let mut lines = rest.split('\n').map(str::trim);
+        let first = lines.next().unwrap_or("");
+        let tail_ok =
+            lines.all(|l| l.chars().count() <= MAX_TAKEN_TAIL_CHARS || closing_line(l, rules).is_some());
+        if closing_line(first, rules).is_some() && tail_ok {
+            cut = Some(at);
+        }
+    }
+    let Some(cut) = cut else { return };
+    let tail = text.get(cut..).unwrap_or("");
+    inline::strip_suffix(&mut block.inlines, text.len() - cut);
+    block.text = inline::plain(&block.inlines);
+    for line in tail.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        record_closing_line(line, closing_line(line, rules), at_block, boilerplate, found);
+    }
+}
+
+/// Sends a closing line where it belongs.
+fn record_closing_line(
+    line: &str,
+    what: Option<Closing>,
+    at_block: usize,
+    boilerplate: &mut Vec<Boilerplate>,
+    found: &mut Found,
+) {
+    let kind = match what {
+        Some(Closing::Credit(c)) => {
+            found.credits.push((at_block, c));
+            return;
+        }
+        Some(Closing::Copyright) => {
+            found.copyright_text = Some(line.to_owned());
+            return;
+        }
+        Some(Closing::Author(names)) => {
+            found.authors.extend(names);
+            BoilerplateKind::Byline
+        }
+        Some(Closing::Boiler(kind)) => kind,
+        None => BoilerplateKind::EndNote,
     };
-    let start = t.rfind(open)?;
-    let inner = t.get(start + open.len_utf8()..t.len() - close.len_utf8())?.trim();
-    if !has_word(inner) {
-        return None;
+    boilerplate.push(Boilerplate {
+        kind,
+        text: line.to_owned(),
+    });
+}
+
+/// A bracketed editor line ending the last paragraph, with the outlet's date code after it:
+/// CNA's `（編輯：X/Y）1091201`, RFI's `（实习编译：X/核稿：Y）`.
+fn take_bracketed_editor(block: &mut RawBlock, at_block: usize, rules: &Rules, found: &mut Found) {
+    let text = block.text.trim_end();
+    let code_start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before_code = text.get(..code_start).unwrap_or("");
+    let Some(inner_end) = before_code.strip_suffix('）') else {
+        return;
+    };
+    let Some(open) = inner_end.rfind('（') else {
+        return;
+    };
+    let Some(inner) = inner_end.get(open + '（'.len_utf8()..) else {
+        return;
+    };
+    if inner.chars().count() > MAX_BRACKETED_EDITOR_CHARS {
+        return;
     }
-    let prefix = t.get(..start)?.trim();
-    if prefix.is_empty() {
-        return Some(inner.to_owned());
+    let Some(c) = before_code.get(open..).and_then(credit::parse) else {
+        return;
+    };
+    if !c.roles().any(|(r, _)| {
+        matches!(
+            r,
+            CreditRole::Editor | CreditRole::Translator | CreditRole::Reviewer
+        )
+    }) {
+        return;
     }
-    let short_names = prefix.chars().count() <= 20 && !prefix.contains(['。', '，', '！', '？', '.', ',']);
-    short_names.then(|| t.to_owned())
+    let code = text.get(code_start..).unwrap_or("");
+    if !code.is_empty() {
+        match rules.date_code {
+            Some(read) if read(code).is_some() => found.date_code = Some(code.to_owned()),
+            // Digits after an editor line that are no date code of the outlet's are text.
+            _ => return,
+        }
+    }
+    inline::strip_suffix(&mut block.inlines, block.text.len() - open);
+    block.text = inline::plain(&block.inlines);
+    found.credits.push((at_block, c));
+}
+
+/// Marks that end a sentence: a credit fused to the last paragraph follows one.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '」', '”', '"', '.', '!', '?'];
+
+/// A credit fused to the end of the last paragraph after its last sentence, with only spaces
+/// between (`…付出沉重代价。   Phoebe Kong/杨威廉（综合报导）`).
+fn take_fused_credit(block: &mut RawBlock, at_block: usize, found: &mut Found) {
+    let text = block.text.trim_end();
+    let Some(end) = text.rfind(SENTENCE_ENDS) else {
+        return;
+    };
+    let start = end
+        + text
+            .get(end..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8);
+    let tail = text.get(start..).unwrap_or("");
+    if !tail.starts_with(char::is_whitespace) || tail.contains('\n') {
+        return;
+    }
+    let Some(c) = credit::parse(tail.trim()) else {
+        return;
+    };
+    inline::strip_suffix(&mut block.inlines, block.text.len() - start);
+    block.text = inline::plain(&block.inlines);
+    found.credits.push((at_block, c));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_blocks_hold_only_credit_and_author_lines() {
+        let cb = credit_block("作者 | 陈亚亚\n编辑 | 赵小鲁").unwrap();
+        assert_eq!(cb.authors, vec!["陈亚亚".to_owned()]);
+        assert_eq!(cb.credits.len(), 1);
+        assert_eq!(cb.credits.first().unwrap().text, "编辑 | 赵小鲁");
+        assert!(credit_block("编辑 | 赵小鲁\n这是一段正文，不是署名。").is_none());
+        assert!(credit_block("").is_none());
+    }
 }

@@ -1,23 +1,30 @@
 //! What the blocks mean: the date block, the dateline, credits, the copyright footer, the
 //! mirror footer and boilerplate are taken out of the text into their own fields. One module
 //! per concern: [`opening`] (date block, byline, dateline), [`closing`] (end marks, credit and
-//! editor lines), [`copyright`], [`mirror`] (the promo footer) and [`assemble`] (final blocks).
+//! editor lines), [`credit`] (the credit-line grammar), [`caption`] (photo credits in captions), [`copyright`], [`mirror`] (the promo
+//! footer) and [`assemble`] (final blocks).
 
 mod assemble;
+mod caption;
 mod closing;
 mod copyright;
+mod credit;
 mod mirror;
 mod opening;
 
+use super::dates;
 use super::walk::{Raw, RawBlock, RawKind};
 use crate::error::Warning;
-use crate::model::{Block, Boilerplate, BoilerplateKind, Copyright, Figure, Link, MirrorFooter, Published};
+use crate::model::{
+    Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditRole, Figure, Link, MirrorFooter,
+    Published, PublishedValue,
+};
 use crate::outlet::Rules;
 use assemble::assemble;
-use closing::take_trailing_credits;
+use closing::{CreditBlock, credit_block, take_closing};
 use copyright::{is_copyright, is_weak_copyright, parse_copyright};
 use mirror::take_mirror_footer;
-use opening::{take_date_block, take_dateline, warn_unparsed_date};
+use opening::{Dateline, take_date_block, take_dateline, warn_unparsed_date};
 
 /// The body's parts after classification.
 pub(crate) struct Parts {
@@ -27,7 +34,7 @@ pub(crate) struct Parts {
     pub(crate) figures: Vec<Figure>,
     pub(crate) blocks: Vec<Block>,
     pub(crate) links: Vec<Link>,
-    pub(crate) credits: Vec<String>,
+    pub(crate) credits: Vec<Credit>,
     pub(crate) copyright: Option<Copyright>,
     pub(crate) mirror_footer: Option<MirrorFooter>,
     pub(crate) boilerplate: Vec<Boilerplate>,
@@ -39,8 +46,34 @@ pub(super) enum Class {
     /// Opens with `©` but names no year: the copyright footer if it closes the article.
     WeakCopyright,
     Boiler(BoilerplateKind),
-    Credit(String),
+    /// Credit lines (a block of author lines only has none: its names went to the byline).
+    Credit(Vec<Credit>),
     Copyright,
+}
+
+/// What the opening and closing scans found besides whole blocks.
+#[derive(Default)]
+pub(super) struct Found {
+    /// Credits split off a block, with that block's index (they are ordered with the rest).
+    pub(super) credits: Vec<(usize, Credit)>,
+    /// Names from author lines (`作者：X`, `By X`).
+    pub(super) authors: Vec<String>,
+    /// The outlet's closing date code (CNA's `1091123`).
+    pub(super) date_code: Option<String>,
+    /// A copyright line split off the end of a paragraph.
+    pub(super) copyright_text: Option<String>,
+}
+
+impl Found {
+    /// Records a block of credit and author lines; its class.
+    fn credit_block(&mut self, cb: CreditBlock, boilerplate: &mut Vec<Boilerplate>) -> Class {
+        self.authors.extend(cb.authors);
+        boilerplate.extend(cb.author_lines.into_iter().map(|text| Boilerplate {
+            kind: BoilerplateKind::Byline,
+            text,
+        }));
+        Class::Credit(cb.credits)
+    }
 }
 
 pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
@@ -53,17 +86,49 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     } = raw;
 
     let mirror_footer = take_mirror_footer(&mut blocks, &links);
-    let (published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
+    let (mut published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
+    let mut classes = initial_classes(&blocks, rules);
+    let mut boilerplate = Vec::new();
+    let mut found = Found::default();
+    take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
+    take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
+    let (mut kept, credits, copyright) = sort_out(blocks, classes, &mut found, &mut boilerplate);
+    if published.is_none() && time.is_none() {
+        warn_unparsed_date(&kept, &mut warnings);
+    }
+    let dateline = take_dateline(&mut kept, rules);
+    if published.is_none() {
+        published = stated_date(dateline.as_ref(), &found, &mut kept, rules, &mut boilerplate);
+    }
+    let byline = choose_byline(byline, dateline.as_ref(), &found, &credits);
+    caption::split_credits(&mut figures);
+    let (blocks, links) = assemble(kept, &mut figures, links);
+    Parts {
+        published,
+        byline,
+        dateline: dateline.map(|d| d.text),
+        figures,
+        blocks,
+        links,
+        credits,
+        copyright,
+        mirror_footer,
+        boilerplate,
+        warnings,
+    }
+}
 
+/// Each block's class from its own text; a yearless `©` line is the footer only among the last
+/// [`WEAK_COPYRIGHT_TAIL`] text blocks.
+fn initial_classes(blocks: &[RawBlock], rules: &Rules) -> Vec<Class> {
     let mut classes: Vec<Class> = blocks.iter().map(|b| classify_block(b, rules)).collect();
-    // A yearless `©` line is the footer only among the last three text blocks.
     let text_blocks: Vec<usize> = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| !matches!(b.kind, RawKind::Figure(_)))
         .map(|(i, _)| i)
         .collect();
-    let tail_start = text_blocks.len().saturating_sub(3);
+    let tail_start = text_blocks.len().saturating_sub(WEAK_COPYRIGHT_TAIL);
     for (rank, &i) in text_blocks.iter().enumerate() {
         if let Some(class) = classes.get_mut(i) {
             if matches!(class, Class::WeakCopyright) {
@@ -75,64 +140,165 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
             }
         }
     }
-    let mut boilerplate = Vec::new();
-    let glued_copyright = take_trailing_credits(&mut blocks, &mut classes, rules, &mut boilerplate);
+    classes
+}
 
-    let mut credits = Vec::new();
+/// A yearless `©` line is the copyright footer only among this many last text blocks.
+const WEAK_COPYRIGHT_TAIL: usize = 3;
+
+/// Credit and author lines open an article only in its first few text blocks (a standfirst
+/// heading may come before them).
+const OPENING_CREDIT_BLOCKS: usize = 3;
+
+/// Whole blocks of credit and author lines among the first text blocks (`作者 | X` / `编辑 | Y`,
+/// `本文转自：X`), up to the first block of article text.
+fn take_opening_credits(
+    blocks: &[RawBlock],
+    classes: &mut [Class],
+    found: &mut Found,
+    boilerplate: &mut Vec<Boilerplate>,
+) {
+    let mut seen = 0;
+    for (block, class) in blocks.iter().zip(classes.iter_mut()) {
+        if matches!(block.kind, RawKind::Figure(_)) || !matches!(class, Class::Keep) {
+            continue;
+        }
+        if seen >= OPENING_CREDIT_BLOCKS {
+            break;
+        }
+        seen += 1;
+        if matches!(block.kind, RawKind::Heading(_)) {
+            continue;
+        }
+        if block.kind != RawKind::Paragraph {
+            break;
+        }
+        match credit_block(&block.text) {
+            Some(cb) => *class = found.credit_block(cb, boilerplate),
+            None => break,
+        }
+    }
+}
+
+/// Sends each block where its class says: kept text, credits (in reading order), the
+/// copyright footer, boilerplate.
+fn sort_out(
+    blocks: Vec<RawBlock>,
+    classes: Vec<Class>,
+    found: &mut Found,
+    boilerplate: &mut Vec<Boilerplate>,
+) -> (Vec<RawBlock>, Vec<Credit>, Option<Copyright>) {
+    let mut credits: Vec<(usize, Credit)> = std::mem::take(&mut found.credits);
     let mut copyright = None;
     let mut kept = Vec::with_capacity(blocks.len());
-    for (block, class) in blocks.into_iter().zip(classes) {
+    let mut footer = |text: String, boilerplate: &mut Vec<Boilerplate>| match copyright {
+        None => copyright = Some(parse_copyright(&text)),
+        Some(_) => boilerplate.push(Boilerplate {
+            kind: BoilerplateKind::EndNote,
+            text,
+        }),
+    };
+    for (i, (block, class)) in blocks.into_iter().zip(classes).enumerate() {
         match class {
             Class::Keep | Class::WeakCopyright => kept.push(block),
             // A block emptied by taking its end mark or closing line off has nothing left to
             // set aside: what was taken is already recorded.
             Class::Boiler(_) if block.text.trim().is_empty() => {}
-            Class::Boiler(_) if block.text.trim().is_empty() => {}
             Class::Boiler(kind) => boilerplate.push(Boilerplate {
                 kind,
                 text: block.text,
             }),
-            Class::Credit(c) => credits.push(c),
-            Class::Copyright => {
-                if copyright.is_some() {
-                    boilerplate.push(Boilerplate {
-                        kind: BoilerplateKind::EndNote,
-                        text: block.text,
-                    });
-                } else {
-                    copyright = Some(parse_copyright(&block.text));
-                }
+            Class::Credit(cs) => credits.extend(cs.into_iter().map(|c| (i, c))),
+            Class::Copyright => footer(block.text, boilerplate),
+        }
+    }
+    if let Some(text) = found.copyright_text.take() {
+        footer(text, boilerplate);
+    }
+    credits.sort_by_key(|(i, _)| *i);
+    (kept, credits.into_iter().map(|(_, c)| c).collect(), copyright)
+}
+
+/// A publication date the text states when there is no date block: in the dateline
+/// (`【大纪元2020年11月15日讯】`), the outlet's closing date code (CNA's `1091123`), a report
+/// date opening the text after a dateline (`（维权网信息中心报道）2020年9月6日，`), or a closing
+/// line that is only a date (`2020年11月5日`).
+fn stated_date(
+    dateline: Option<&Dateline>,
+    found: &Found,
+    kept: &mut Vec<RawBlock>,
+    rules: &Rules,
+    boilerplate: &mut Vec<Boilerplate>,
+) -> Option<Published> {
+    let date = |raw: &str, d| Published {
+        raw: raw.to_owned(),
+        value: PublishedValue::Date(d),
+    };
+    if let Some((raw, d)) = dateline.and_then(|d| d.date.as_ref()) {
+        return Some(date(raw, *d));
+    }
+    if let Some(code) = &found.date_code {
+        if let Some(d) = rules.date_code.and_then(|read| read(code)) {
+            return Some(date(code, d));
+        }
+    }
+    if dateline.is_some() {
+        let first = kept.iter().find(|b| b.kind == RawKind::Paragraph)?;
+        if let Some((0, end, d)) = dates::find_cjk_date(&first.text) {
+            let follows = first.text.get(end..).and_then(|r| r.chars().next());
+            if follows.is_some_and(|c| matches!(c, '，' | ',' | ' ')) {
+                return Some(date(first.text.get(..end).unwrap_or(""), d));
             }
         }
     }
+    // A sign-off date closing the text: the date the piece was written and published.
+    let last = kept.iter().rposition(|b| !matches!(b.kind, RawKind::Figure(_)))?;
+    let text = kept.get(last)?.text.trim().to_owned();
+    let (0, end, d) = dates::find_cjk_date(&text)? else {
+        return None;
+    };
+    if end != text.len() {
+        return None;
+    }
+    kept.remove(last);
+    boilerplate.push(Boilerplate {
+        kind: BoilerplateKind::EndNote,
+        text: text.clone(),
+    });
+    Some(date(&text, d))
+}
 
-    if let Some(text) = glued_copyright {
-        match copyright {
-            None => copyright = Some(parse_copyright(&text)),
-            Some(_) => boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::EndNote,
-                text,
-            }),
+/// The byline: the date block's authors, else the reporters a dateline names, else author
+/// lines, else the reporters credit lines name.
+fn choose_byline(
+    date_block: Vec<String>,
+    dateline: Option<&Dateline>,
+    found: &Found,
+    credits: &[Credit],
+) -> Vec<String> {
+    if !date_block.is_empty() {
+        return date_block;
+    }
+    if let Some(d) = dateline.filter(|d| !d.reporters.is_empty()) {
+        return d.reporters.clone();
+    }
+    let mut names: Vec<String> = Vec::new();
+    let reporters = credits
+        .iter()
+        .flat_map(Credit::roles)
+        .filter(|(r, _)| *r == CreditRole::Reporter)
+        .flat_map(|(_, n)| n.iter().cloned());
+    let source: Vec<String> = if found.authors.is_empty() {
+        reporters.collect()
+    } else {
+        found.authors.clone()
+    };
+    for n in source {
+        if !names.contains(&n) {
+            names.push(n);
         }
     }
-    if published.is_none() && time.is_none() {
-        warn_unparsed_date(&kept, &mut warnings);
-    }
-    let dateline = take_dateline(&mut kept, rules);
-    let (blocks, links) = assemble(kept, &mut figures, links);
-    Parts {
-        published,
-        byline,
-        dateline,
-        figures,
-        blocks,
-        links,
-        credits,
-        copyright,
-        mirror_footer,
-        boilerplate,
-        warnings,
-    }
+    names
 }
 
 fn classify_block(b: &RawBlock, rules: &Rules) -> Class {

@@ -1,9 +1,12 @@
 //! The opening matter: the date block (or a `<time>`), the byline in it, the dateline that
 //! opens the first paragraph.
 
+use chrono::NaiveDate;
+
 use super::super::dates;
 use super::super::inline;
 use super::super::walk::{RawBlock, RawKind};
+use super::credit;
 use crate::error::{Warning, WarningKind};
 use crate::model::{Inline, Published};
 use crate::outlet::Rules;
@@ -94,7 +97,7 @@ pub(super) fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block:
     let mut names: Vec<String> = Vec::new();
     for line in lines {
         for part in line.split([',', '，']) {
-            let mut name = normalize_space(part);
+            let mut name = credit::bare_name(&normalize_space(part)).to_owned();
             if let Some(rest) = name
                 .strip_prefix("null")
                 .filter(|r| r.is_empty() || r.starts_with(' '))
@@ -145,39 +148,116 @@ pub(super) const DATELINE_WORDS: &[&str] = &[
     "報導",
 ];
 
+/// A dateline taken off the first paragraph, and what it states.
+pub(super) struct Dateline {
+    /// As written, brackets included (`（中央社記者吳佳蓉台北7日電）`).
+    pub(super) text: String,
+    /// Reporters it names (`吳佳蓉`).
+    pub(super) reporters: Vec<String>,
+    /// The date it states (`【大纪元2020年11月15日讯】`): the date as written and its value.
+    pub(super) date: Option<(String, NaiveDate)>,
+}
+
 /// The publisher prefix of the first paragraph, taken out of it.
-pub(super) fn take_dateline(blocks: &mut Vec<RawBlock>, rules: &Rules) -> Option<String> {
+pub(super) fn take_dateline(blocks: &mut Vec<RawBlock>, rules: &Rules) -> Option<Dateline> {
     let i = blocks.iter().position(|b| b.kind == RawKind::Paragraph)?;
     // Only before the text starts: a figure or heading may come first, a paragraph may not.
     let block = blocks.get_mut(i)?;
-    let (dateline, consumed) = dateline(&block.text, rules)?;
+    let (text, consumed) = dateline(&block.text, rules)?;
     if consumed >= block.text.trim_end().len() {
         blocks.remove(i);
     } else {
         inline::strip_prefix(&mut block.inlines, consumed);
         block.text = inline::plain(&block.inlines);
     }
-    Some(dateline)
+    let reporters = dateline_reporters(&text);
+    let date =
+        dates::find_cjk_date(&text).map(|(at, end, d)| (text.get(at..end).unwrap_or("").to_owned(), d));
+    Some(Dateline {
+        text,
+        reporters,
+        date,
+    })
 }
 
-/// (dateline, bytes of the paragraph it takes up): a bracketed publisher prefix in either
-/// width, mixed or not (`（德国之声中文网）`, `(德国之声中文网）`), Epoch's `【大纪元...讯】`, or a
-/// place before one of the outlet's separators.
+/// Words that make a bracket after Epoch's `【…讯】` part of the dateline (`（大纪元记者X报导）`).
+const REPORT_BRACKET_WORDS: &[&str] = &[
+    "记者",
+    "記者",
+    "报导",
+    "報導",
+    "报道",
+    "報道",
+    "新闻中心",
+    "新聞中心",
+];
+
+/// A bracketed prefix at the start of `text`: (bytes it takes up, its inside), when its inside
+/// holds one of `words`.
+fn bracket_at<'t>(text: &'t str, words: &[&str]) -> Option<(usize, &'t str)> {
+    let first = text.chars().next()?;
+    let closes: &[char] = match first {
+        '【' => &['】'],
+        '（' | '(' => &['）', ')'],
+        _ => return None,
+    };
+    let rest = text.get(first.len_utf8()..)?;
+    let end = rest.find(closes)?;
+    let inner = rest.get(..end)?;
+    let close_len = rest.get(end..)?.chars().next()?.len_utf8();
+    let nested = inner.contains(['（', '(', '【']);
+    let ok =
+        !nested && inner.chars().count() <= MAX_DATELINE_CHARS && words.iter().any(|w| inner.contains(w));
+    ok.then_some((first.len_utf8() + end + close_len, inner))
+}
+
+/// A bracketed dateline is at most this long inside its brackets.
+const MAX_DATELINE_CHARS: usize = 30;
+
+/// Reporters a dateline names after `记者`: `中央社記者吳佳蓉台北7日電` → 吳佳蓉,
+/// `大纪元记者骆亚、张顿采访报导` → 骆亚, 张顿. Place, date and report words are no names.
+fn dateline_reporters(dateline: &str) -> Vec<String> {
+    let Some((at, word)) = ["记者", "記者"]
+        .iter()
+        .find_map(|w| dateline.find(w).map(|at| (at, *w)))
+    else {
+        return Vec::new();
+    };
+    let after = dateline.get(at + word.len()..).unwrap_or("");
+    // Up to the end of the bracket the reporter sits in.
+    let inner = after.split(['）', ')', '】']).next().unwrap_or("");
+    let inner = inner.trim_end_matches(['電', '电', '讯', '訊']);
+    let inner = inner.strip_suffix('日').unwrap_or(inner);
+    let inner = inner.trim_end_matches(|c: char| c.is_ascii_digit());
+    let inner = credit::strip_report_suffix(inner);
+    credit::split_names(credit::strip_place(inner), &['、', '，', ','])
+        .into_iter()
+        .filter(|n| n.chars().count() <= 30 && !n.contains(['。', '，', '：']))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// (dateline as written, bytes of the paragraph it takes up): a bracketed publisher prefix in
+/// either width, mixed or not (`（德国之声中文网）`, `(德国之声中文网）`), Epoch's
+/// `【大纪元...讯】` with the reporter bracket after it, or a place before one of the outlet's
+/// separators.
 pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
     let first = text.chars().next()?;
     if matches!(first, '（' | '(' | '【') {
-        let rest = text.get(first.len_utf8()..)?;
-        let (closes, words): (&[char], &[&str]) = if first == '【' {
-            (&['】'], &["讯", "訊"])
+        let words: &[&str] = if first == '【' {
+            &["讯", "訊"]
         } else {
-            (&['）', ')'], DATELINE_WORDS)
+            DATELINE_WORDS
         };
-        let end = rest.find(closes)?;
-        let inner = rest.get(..end)?;
-        let close_len = rest.get(end..)?.chars().next()?.len_utf8();
-        let nested = inner.contains(['（', '(', '【']);
-        let ok = !nested && inner.chars().count() <= 30 && words.iter().any(|w| inner.contains(w));
-        return ok.then(|| (inner.trim().to_owned(), first.len_utf8() + end + close_len));
+        let (mut consumed, _) = bracket_at(text, words)?;
+        if first == '【' {
+            let rest = text.get(consumed..)?;
+            let gap = rest.len() - rest.trim_start().len();
+            if let Some((len, _)) = bracket_at(rest.trim_start(), REPORT_BRACKET_WORDS) {
+                consumed += gap + len;
+            }
+        }
+        return Some((text.get(..consumed)?.trim().to_owned(), consumed));
     }
     for sep in rules.dateline_separators {
         let Some(end) = text.find(sep) else { continue };

@@ -1,0 +1,259 @@
+//! Photo credits stated inside captions, split off into [`Figure::credit`]: a trailing bracket
+//! (`（路透社资料图）`, `(STR/AFP via Getty Images)`), a `©` credit (`©Getty Images`), a
+//! labelled credit (`图片：网络`, `影片來源：X`), or a credit after the last sentence
+//! (`REUTERS/Andrew Kelly`, `中央社記者X攝 109年11月23日`). The caption keeps the rest.
+
+use super::credit::{AGENCY_WORDS, contains_word};
+use crate::model::Figure;
+use crate::text::normalize_space;
+
+/// Words that make a bracket or a closing phrase of a caption a photo credit.
+const PHOTO_CREDIT_WORDS: &[&str] = &[
+    "截图",
+    "截圖",
+    "资料图",
+    "資料圖",
+    "资料照",
+    "資料照",
+    "檔案照",
+    "档案照",
+    "照片",
+    "图片",
+    "圖片",
+    "提供",
+    "摄",
+    "攝",
+    "製圖",
+    "制图",
+    "示意圖",
+    "示意图",
+    "网页",
+    "網頁",
+    "网站",
+    "網站",
+    "脸书",
+    "臉書",
+    "推特",
+    "维基",
+    "維基",
+    "图取自",
+    "圖取自",
+    "图/",
+    "圖/",
+    "Getty",
+    "Photo",
+    "photo",
+    "Image",
+    "中新社",
+    "中通社",
+    "新华社",
+    "新華社",
+    "美联社",
+    "美聯社",
+];
+
+/// Labels that open a photo credit (`图片：网络`); the label is no part of the credit.
+const CREDIT_LABELS: &[&str] = &[
+    "图片来源：",
+    "圖片來源：",
+    "影片來源：",
+    "影片来源：",
+    "图片来源:",
+    "圖片來源:",
+    "图片：",
+    "圖片：",
+    "图片:",
+    "圖片:",
+    "摄影：",
+    "攝影：",
+    "Photo: ",
+    "Photo:",
+    "图：",
+    "圖：",
+    "图/",
+    "圖/",
+    "图片",
+    "圖片",
+];
+
+/// A photo credit is at most this long.
+const MAX_CREDIT_CHARS: usize = 60;
+
+/// Marks that end a sentence in a caption.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '.', '!', '?'];
+
+/// Splits the credit off every caption that states one and has no credit of its own.
+pub(super) fn split_credits(figures: &mut [Figure]) {
+    for f in figures.iter_mut().filter(|f| f.credit.is_none()) {
+        let Some(caption) = f.caption.as_deref() else {
+            continue;
+        };
+        if let Some((rest, credit)) = split(caption) {
+            f.caption = Some(rest).filter(|r| !r.is_empty());
+            f.credit = Some(credit);
+        }
+    }
+}
+
+/// (caption without the credit, credit), when the caption states a credit.
+fn split(caption: &str) -> Option<(String, String)> {
+    let c = caption.trim();
+    let (rest, credit) = trailing_bracket(c)
+        .or_else(|| copyright_sign(c))
+        .or_else(|| labelled(c))
+        .or_else(|| after_last_sentence(c))?;
+    let credit = normalize_space(credit);
+    let credit = strip_label(&credit).trim();
+    if credit.is_empty() || credit.chars().count() > MAX_CREDIT_CHARS {
+        return None;
+    }
+    Some((normalize_space(rest), credit.to_owned()))
+}
+
+fn is_credit_phrase(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().count() <= MAX_CREDIT_CHARS
+        && !s.contains(['。', '，'])
+        && (PHOTO_CREDIT_WORDS.iter().any(|w| s.contains(w))
+            || AGENCY_WORDS.iter().any(|w| contains_word(s, w))
+            || agency_slash_name(s))
+}
+
+/// `REUTERS/Andrew Kelly`, `STR/AFP`: a capitalised agency, a slash, a name.
+fn agency_slash_name(s: &str) -> bool {
+    let Some((agency, who)) = s.split_once('/') else {
+        return false;
+    };
+    let agency = agency.trim();
+    agency.len() >= 2
+        && agency.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+        && who.trim().chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.is_ascii()
+}
+
+/// `…被捕。（AP）`, `…(STR/AFP via Getty Images)`, `…（图/维基百科）`.
+fn trailing_bracket(c: &str) -> Option<(&str, &str)> {
+    let inner_end = c.strip_suffix('）').or_else(|| c.strip_suffix(')'))?;
+    let open = inner_end.rfind(['（', '('])?;
+    let inner = inner_end.get(open..)?;
+    let inner = inner.get(inner.chars().next()?.len_utf8()..)?;
+    if inner.contains(['（', '(', '）', ')']) || !is_credit_phrase(inner) {
+        return None;
+    }
+    Some((c.get(..open)?, inner))
+}
+
+/// `… ©Getty Images`.
+fn copyright_sign(c: &str) -> Option<(&str, &str)> {
+    let at = c.rfind('©')?;
+    let credit = c.get(at + '©'.len_utf8()..)?.trim();
+    (!credit.is_empty() && credit.chars().count() <= MAX_CREDIT_CHARS && !credit.contains(SENTENCE_ENDS))
+        .then(|| (c.get(..at).unwrap_or(""), credit))
+}
+
+/// `…员工们。图片：网络`, `… 图片黄雪涛`, `影片來源：MLG Highlights`: a credit label at the
+/// start of the caption or after a space or a sentence end.
+fn labelled(c: &str) -> Option<(&str, &str)> {
+    let mut best: Option<(usize, usize)> = None;
+    for label in CREDIT_LABELS {
+        for (at, _) in c.match_indices(label) {
+            let before = c.get(..at).and_then(|b| b.chars().next_back());
+            let boundary = before.is_none_or(|b| b.is_whitespace() || SENTENCE_ENDS.contains(&b));
+            if boundary && best.is_none_or(|(b, _)| at > b) {
+                best = Some((at, label.len()));
+            }
+        }
+    }
+    let (at, len) = best?;
+    let credit = c.get(at + len..)?.trim();
+    (!credit.is_empty() && credit.chars().count() <= MAX_CREDIT_CHARS && !credit.contains(['。', '，']))
+        .then(|| (c.get(..at).unwrap_or(""), credit))
+}
+
+/// `…出席毕业典礼。REUTERS/Tingshu Wang`, `…禮賓人員。中央社記者王騰毅攝 109年9月30日`.
+fn after_last_sentence(c: &str) -> Option<(&str, &str)> {
+    let end = c.rfind(SENTENCE_ENDS)?;
+    let start = end + c.get(end..)?.chars().next()?.len_utf8();
+    let tail = c.get(start..)?.trim();
+    let photographed = tail.contains(['攝', '摄']) || tail.contains("提供");
+    (photographed || agency_slash_name(tail))
+        .then_some(())
+        .filter(|()| tail.chars().count() <= MAX_CREDIT_CHARS)
+        .map(|()| (c.get(..start).unwrap_or(""), tail))
+}
+
+/// A credit without the label that opens it (`图/维基百科` → `维基百科`).
+fn strip_label(credit: &str) -> &str {
+    CREDIT_LABELS
+        .iter()
+        .find_map(|l| credit.strip_prefix(l))
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(credit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    fn s(c: &str) -> Option<(String, String)> {
+        split(c)
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_owned(), b.to_owned()))
+    }
+
+    #[test]
+    fn trailing_brackets() {
+        assert_eq!(
+            s("香港警察宣布15人被捕。（AP）"),
+            pair("香港警察宣布15人被捕。", "AP")
+        );
+        assert_eq!(
+            s("核酸检测。 ( STR/AFP via Getty Images)"),
+            pair("核酸检测。", "STR/AFP via Getty Images")
+        );
+        assert_eq!(
+            s("麦克阿瑟与李承晩（图/维基百科）"),
+            pair("麦克阿瑟与李承晩", "维基百科")
+        );
+        assert_eq!(s("美国军舰。（资料图）"), pair("美国军舰。", "资料图"));
+        assert_eq!(
+            s("新高紀錄。（中央社檔案照片）"),
+            pair("新高紀錄。", "中央社檔案照片")
+        );
+        // A bracket that is part of the caption stays.
+        assert_eq!(s("研究员山姆·威尔斯（Sam Wells）"), None);
+        assert_eq!(s("方艙醫院（圖）"), None);
+    }
+
+    #[test]
+    fn copyright_labels_and_closing_phrases() {
+        assert_eq!(s("纪念活动。 ©Reuters"), pair("纪念活动。", "Reuters"));
+        assert_eq!(s("©Getty Images"), pair("", "Getty Images"));
+        assert_eq!(
+            s("爱德面包房的员工们。图片：网络"),
+            pair("爱德面包房的员工们。", "网络")
+        );
+        assert_eq!(
+            s("被强制送往精神病院的邹宜均 图片黄雪涛"),
+            pair("被强制送往精神病院的邹宜均", "黄雪涛")
+        );
+        assert_eq!(s("影片來源：MLG Highlights"), pair("", "MLG Highlights"));
+        assert_eq!(
+            s("失业救助。REUTERS/Bryan Woolston"),
+            pair("失业救助。", "REUTERS/Bryan Woolston")
+        );
+        assert_eq!(
+            s("禮賓人員。中央社記者王騰毅攝 109年9月30日"),
+            pair("禮賓人員。", "中央社記者王騰毅攝 109年9月30日")
+        );
+        assert_eq!(
+            s("已有3名工作人員染疫。（中通社提供）中央社 109年12月6日"),
+            pair("已有3名工作人員染疫。", "（中通社提供）中央社 109年12月6日")
+        );
+        assert_eq!(s("一名男子在街头。他说图片很好看，大家都喜欢"), None);
+        assert_eq!(s("A man walks. He said so."), None);
+    }
+}

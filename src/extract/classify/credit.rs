@@ -1,0 +1,837 @@
+//! Credit lines, typed: who reported, wrote, edited, translated, checked or contributed, and
+//! which agencies or sources are credited. One grammar for every outlet: a line is a credit when
+//! all of it reads as credit segments (`LABEL：NAMES`, a bracketed agency credit, a contributor
+//! sentence); anything else on the line makes it article text.
+
+use crate::model::{Credit, CreditPart, CreditRole};
+use crate::text::{is_cjk, normalize_space};
+
+/// Labels that open a credit segment. Where one label ends another (`责任编辑`, `编辑`), the
+/// longer comes first.
+pub(super) const LABELS: &[(&str, CreditRole)] = &[
+    ("本台记者", CreditRole::Reporter),
+    ("本台記者", CreditRole::Reporter),
+    ("采访记者", CreditRole::Reporter),
+    ("採訪記者", CreditRole::Reporter),
+    ("记者", CreditRole::Reporter),
+    ("記者", CreditRole::Reporter),
+    ("作者", CreditRole::Writer),
+    ("撰写", CreditRole::Writer),
+    ("撰寫", CreditRole::Writer),
+    ("撰文", CreditRole::Writer),
+    ("撰稿", CreditRole::Writer),
+    ("文", CreditRole::Writer),
+    ("责任编辑", CreditRole::Editor),
+    ("責任編輯", CreditRole::Editor),
+    ("本文编辑", CreditRole::Editor),
+    ("本文編輯", CreditRole::Editor),
+    ("责编", CreditRole::Editor),
+    ("責編", CreditRole::Editor),
+    ("网编", CreditRole::Editor),
+    ("網編", CreditRole::Editor),
+    ("主编", CreditRole::Editor),
+    ("主編", CreditRole::Editor),
+    ("编辑", CreditRole::Editor),
+    ("編輯", CreditRole::Editor),
+    ("发稿", CreditRole::Editor),
+    ("發稿", CreditRole::Editor),
+    ("整理", CreditRole::Editor),
+    ("实习编译", CreditRole::Translator),
+    ("實習編譯", CreditRole::Translator),
+    ("编译", CreditRole::Translator),
+    ("編譯", CreditRole::Translator),
+    ("翻译", CreditRole::Translator),
+    ("翻譯", CreditRole::Translator),
+    ("译者", CreditRole::Translator),
+    ("譯者", CreditRole::Translator),
+    ("核稿", CreditRole::Reviewer),
+    ("审校", CreditRole::Reviewer),
+    ("審校", CreditRole::Reviewer),
+    ("本文转自", CreditRole::Source),
+    ("本文轉自", CreditRole::Source),
+    ("微信来源", CreditRole::Source),
+    ("微信來源", CreditRole::Source),
+    ("转自", CreditRole::Source),
+    ("轉自", CreditRole::Source),
+    ("来源", CreditRole::Source),
+    ("來源", CreditRole::Source),
+    ("链接", CreditRole::Source),
+    ("鏈接", CreditRole::Source),
+];
+
+/// Labels that may run straight into the name (`本文编辑X`, `責任編輯X`); the others need a
+/// separator, so that `编辑部认为` or `文中` are never read as credits.
+const GLUED_LABELS: &[&str] = &[
+    "发稿",
+    "發稿",
+    "本文编辑",
+    "本文編輯",
+    "责任编辑",
+    "責任編輯",
+    "本台记者",
+    "本台記者",
+    "编译",
+    "編譯",
+    "审校",
+    "審校",
+];
+
+/// A name run straight into its label (`编译周立行`) is a short CJK name: at most this long, so
+/// that `编译器的新版本` is no credit.
+const MAX_GLUED_NAME_CHARS: usize = 4;
+
+/// Labels that need more than a space after them (`文/X`, `文｜X`): one character is too common
+/// a word to be a label on its own.
+const STRICT_LABELS: &[&str] = &["文"];
+
+/// What may sit between a label and its names.
+const LABEL_SEPARATORS: &[char] = &['：', ':', '|', '｜', '/', '／', ' '];
+
+/// What separates two segments of one line (`记者：X 责编：Y`, `译者：X/核稿：Y`, `编译 X；审校 Y`).
+const SEGMENT_SEPARATORS: &[char] = &[' ', '/', '／', '；', ';', '。', '|', '｜', '，', ','];
+
+/// What separates names within a segment (a space does too, between two CJK names).
+const NAME_SEPARATORS: &[char] = &['、', '，', ',', '/', '／', '；', ';'];
+
+/// Words after a reporter's name that say how the story was made (`X台北报道`, `X综合报导`).
+const REPORT_SUFFIXES: &[&str] = &[
+    "的专题报道",
+    "的專題報導",
+    "采访报导",
+    "採訪報導",
+    "采访报道",
+    "综合报导",
+    "綜合報導",
+    "综合报道",
+    "编译报导",
+    "編譯報導",
+    "编译报道",
+    "补充报道",
+    "補充報導",
+    "报导",
+    "報導",
+    "报道",
+    "報道",
+    "电",
+    "電",
+];
+
+/// Places that follow a reporter's name in credit lines and datelines (`蔡凌巴黎报道`,
+/// `吳欣紜台北23日電`). Longer names first where one ends another.
+pub(super) const PLACES: &[&str] = &[
+    "华盛顿",
+    "華盛頓",
+    "旧金山",
+    "舊金山",
+    "洛杉矶",
+    "洛杉磯",
+    "布鲁塞尔",
+    "布魯塞爾",
+    "新德里",
+    "莫斯科",
+    "新加坡",
+    "耶路撒冷",
+    "日内瓦",
+    "日內瓦",
+    "斯德哥尔摩",
+    "苗栗縣",
+    "苗栗县",
+    "彰化縣",
+    "南投縣",
+    "屏東縣",
+    "宜蘭縣",
+    "花蓮縣",
+    "台東縣",
+    "臺東縣",
+    "雲林縣",
+    "嘉義縣",
+    "新竹縣",
+    "嘉義",
+    "新竹",
+    "基隆",
+    "桃園",
+    "桃园",
+    "新北",
+    "台北",
+    "臺北",
+    "台中",
+    "臺中",
+    "台南",
+    "臺南",
+    "高雄",
+    "花蓮",
+    "金門",
+    "馬祖",
+    "澎湖",
+    "屏東",
+    "宜蘭",
+    "北京",
+    "上海",
+    "香港",
+    "澳门",
+    "澳門",
+    "广州",
+    "廣州",
+    "深圳",
+    "武汉",
+    "武漢",
+    "成都",
+    "重庆",
+    "重慶",
+    "天津",
+    "南京",
+    "杭州",
+    "东京",
+    "東京",
+    "首尔",
+    "首爾",
+    "伦敦",
+    "倫敦",
+    "巴黎",
+    "柏林",
+    "波恩",
+    "纽约",
+    "紐約",
+    "悉尼",
+    "雪梨",
+    "多伦多",
+    "多倫多",
+    "温哥华",
+    "溫哥華",
+    "曼谷",
+    "河内",
+    "河內",
+    "马尼拉",
+    "馬尼拉",
+    "雅加达",
+    "吉隆坡",
+    "仰光",
+    "孟买",
+    "德里",
+    "罗马",
+    "羅馬",
+    "马德里",
+    "馬德里",
+    "维也纳",
+    "維也納",
+];
+
+/// Words that make a bracketed line a credit (`（路透社）`, `杨威廉/邹宗翰 (路透社、法新社)`).
+pub(super) const AGENCY_WORDS: &[&str] = &[
+    "路透",
+    "法新社",
+    "美联社",
+    "美聯社",
+    "德新社",
+    "共同社",
+    "新华社",
+    "新華社",
+    "中央社",
+    "美通社",
+    "彭博",
+    "天主教通讯社",
+    "天主教通訊社",
+    "AFP",
+    "AP",
+    "dpa",
+    "Reuters",
+    "ARD",
+    "KNA",
+    "epd",
+];
+
+/// Words inside a bracketed credit that describe the work, not an agency (`（综合报导）`).
+const WORK_WORDS: &[&str] = &[
+    "综合报导",
+    "綜合報導",
+    "综合报道",
+    "綜合報道",
+    "综合",
+    "綜合",
+    "报道",
+    "报导",
+    "報導",
+    "報道",
+    "编译",
+    "編譯",
+    "摘编",
+    "摘編",
+    "本文依据",
+    "本文依據",
+];
+
+/// A credit line is at most this long: longer text is a paragraph.
+pub(super) const MAX_LINE_CHARS: usize = 120;
+
+/// A name is at most this long (Latin names with initials run long; CJK names are short).
+const MAX_NAME_CHARS: usize = 30;
+
+/// The names before a bracketed credit are at most this long (`张慈/杨威廉(美联社、路透社)`).
+const MAX_BRACKET_NAMES_CHARS: usize = 24;
+
+/// An organisation before `记者` (`自由亚洲电台记者X`, `寒冬記者 X`) is at most this long.
+const MAX_ORG_CHARS: usize = 8;
+
+/// Punctuation that ends or splits sentences: never inside a name.
+const SENTENCE_MARKS: &[char] = &['。', '！', '？', '!', '?', '，', '“', '”', '"', '：', ':'];
+
+/// Reads `line` as one credit line, or `None` when any of it is not credit text.
+pub(crate) fn parse(line: &str) -> Option<Credit> {
+    let text = normalize_space(line);
+    if text.is_empty() || text.chars().count() > MAX_LINE_CHARS {
+        return None;
+    }
+    contributor(&text)
+        .or_else(|| labelled(&text))
+        .or_else(|| bracketed(&text))
+}
+
+/// Whether `line` is an author line (`作者：X`, `文/X`, `By X`): its names are the byline, and
+/// it is no credit.
+pub(crate) fn author_line(line: &str) -> Option<Vec<String>> {
+    let text = normalize_space(line);
+    if let Some(rest) = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")) {
+        return english_names(rest);
+    }
+    let c = labelled(&text)?;
+    (c.role == CreditRole::Writer && c.also.is_empty() && c.agencies.is_empty() && !c.names.is_empty())
+        .then_some(c.names)
+}
+
+/// `By Jeffrey Gettleman and Hari Kumar`: capitalised words only.
+fn english_names(rest: &str) -> Option<Vec<String>> {
+    if rest.chars().count() > 60 {
+        return None;
+    }
+    let names: Vec<String> = rest
+        .split(" and ")
+        .flat_map(|p| p.split(','))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let ok = !names.is_empty()
+        && names.iter().all(|n| {
+            n.split(' ').all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            })
+        });
+    ok.then_some(names)
+}
+
+/// `X、Y对本文有报道贡献。Z对本文有研究贡献。` and `X华盛顿补充报道`.
+fn contributor(text: &str) -> Option<Credit> {
+    let mut names = Vec::new();
+    let sentences: Vec<&str> = text
+        .split('。')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if sentences.is_empty() {
+        return None;
+    }
+    for s in &sentences {
+        let who = if let Some(at) = s.find("对本文有").or_else(|| s.find("對本文有")) {
+            let tail = s.get(at..)?;
+            if !(tail.ends_with("贡献") || tail.ends_with("貢獻")) || tail.chars().count() > 10 {
+                return None;
+            }
+            s.get(..at)?
+        } else {
+            let who = ["补充报道", "補充報導"].iter().find_map(|w| s.strip_suffix(w))?;
+            strip_place(who.trim_end())
+        };
+        for part in split_names(who, &['、', '，', ',', '和', '及', '与', '與']) {
+            // `Hari Kumar自新德里`: where the contributor reported from is no part of the name.
+            let name = match part.find('自') {
+                Some(at) if at > 0 => part.get(..at).unwrap_or(part),
+                _ => part,
+            };
+            names.push(valid_name(name)?);
+        }
+    }
+    (!names.is_empty()).then(|| Credit {
+        role: CreditRole::Contributor,
+        names,
+        agencies: Vec::new(),
+        also: Vec::new(),
+        text: text.to_owned(),
+    })
+}
+
+/// The label at the start of `s`, if any, and its role.
+fn label_at(s: &str) -> Option<(&'static str, CreditRole)> {
+    LABELS.iter().copied().find(|(l, _)| s.starts_with(l))
+}
+
+/// One or more `LABEL：NAMES` segments, optionally in brackets, the first optionally after an
+/// organisation (`自由亚洲电台记者X台北报道`).
+fn labelled(text: &str) -> Option<Credit> {
+    let inner = unbracket(text).unwrap_or(text);
+    // (label start, label, role): labels that start the line or follow a segment separator.
+    let mut starts: Vec<(usize, &str, CreditRole)> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in inner.char_indices() {
+        let at_boundary = prev.is_none_or(|p| SEGMENT_SEPARATORS.contains(&p));
+        if at_boundary {
+            if let Some((label, role)) = inner.get(i..).and_then(label_at) {
+                starts.push((i, label, role));
+            }
+        }
+        prev = Some(c);
+    }
+    let mut agencies = Vec::new();
+    // An organisation before the first `记者`: `自由亚洲电台记者X`, `寒冬記者 X`.
+    let after_org = starts.first().is_none_or(|(at, _, _)| *at > 0);
+    if after_org {
+        let (org, at) = ["记者", "記者"]
+            .iter()
+            .filter_map(|w| inner.find(w).map(|at| (inner.get(..at), at)))
+            .min_by_key(|(_, at)| *at)?;
+        let org = org?.trim();
+        let n = org.chars().count();
+        if n == 0 || n > MAX_ORG_CHARS || !org.chars().all(is_cjk) || org.contains(SENTENCE_MARKS) {
+            return None;
+        }
+        agencies.push(org.to_owned());
+        starts.retain(|(s, _, _)| *s > at);
+        starts.insert(0, (at, "记者", CreditRole::Reporter));
+    }
+    let mut parts: Vec<CreditPart> = Vec::new();
+    for (k, &(at, label, role)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(inner.len(), |n| n.0);
+        let after = inner.get(at + label.len()..end)?;
+        let sep_len: usize = after
+            .chars()
+            .take_while(|c| LABEL_SEPARATORS.contains(c))
+            .map(char::len_utf8)
+            .sum();
+        let glued = GLUED_LABELS.contains(&label) || (after_org && k == 0);
+        let strict = STRICT_LABELS.contains(&label);
+        let sep = after.get(..sep_len)?;
+        if (sep.is_empty() && !glued) || (strict && sep.trim().is_empty()) {
+            return None;
+        }
+        let value = after
+            .get(sep_len..)?
+            .trim_end_matches(|c: char| SEGMENT_SEPARATORS.contains(&c) || c == '。');
+        if role == CreditRole::Source {
+            if value.is_empty() {
+                return None;
+            }
+            agencies.push(value.trim().to_owned());
+            parts.push(CreditPart {
+                role,
+                names: Vec::new(),
+            });
+            continue;
+        }
+        // `编译/审校 X/Y`: a label right before the next one shares its names.
+        if value.is_empty() && starts.get(k + 1).is_some() {
+            parts.push(CreditPart {
+                role,
+                names: Vec::new(),
+            });
+            continue;
+        }
+        let value = strip_report_suffix(value);
+        let names = split_names(value, NAME_SEPARATORS)
+            .into_iter()
+            .map(|n| {
+                let short_cjk = n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk);
+                if sep.is_empty() && !short_cjk {
+                    return None;
+                }
+                valid_name(n)
+            })
+            .collect::<Option<Vec<String>>>()?;
+        if names.is_empty() {
+            return None;
+        }
+        for joint in parts
+            .iter_mut()
+            .rev()
+            .take_while(|p| p.names.is_empty() && p.role != CreditRole::Source)
+        {
+            joint.names.clone_from(&names);
+        }
+        parts.push(CreditPart { role, names });
+    }
+    let mut parts = parts.into_iter();
+    let first = parts.next()?;
+    Some(Credit {
+        role: first.role,
+        names: first.names,
+        agencies,
+        also: parts.collect(),
+        text: text.to_owned(),
+    })
+}
+
+/// `（路透社）`, `张慈/杨威廉(美联社、路透社)`, `Phoebe Kong/杨威廉（综合报导）`.
+fn bracketed(text: &str) -> Option<Credit> {
+    let (open, close) = if text.ends_with('）') {
+        ('（', '）')
+    } else if text.ends_with(')') {
+        ('(', ')')
+    } else {
+        return None;
+    };
+    let start = text.rfind(open)?;
+    let inner = text
+        .get(start + open.len_utf8()..text.len() - close.len_utf8())?
+        .trim();
+    let is_agency = |s: &str| AGENCY_WORDS.iter().any(|w| contains_word(s, w));
+    let is_work = |s: &str| WORK_WORDS.iter().any(|w| s.contains(w));
+    if inner.is_empty() {
+        return None;
+    }
+    let prefix = text.get(..start)?.trim();
+    if prefix.is_empty() && !(is_agency(inner) || is_work(inner)) {
+        return None;
+    }
+    let agencies = agencies_in(inner);
+    if prefix.is_empty() {
+        return Some(Credit {
+            role: CreditRole::Wire,
+            names: Vec::new(),
+            agencies,
+            also: Vec::new(),
+            text: text.to_owned(),
+        });
+    }
+    if prefix.chars().count() > MAX_BRACKET_NAMES_CHARS || prefix.contains(SENTENCE_MARKS) {
+        return None;
+    }
+    // Names may credit an agency the word lists do not know (`X/Y (保护记者委员会)`) only
+    // where the slash between two names makes the shape plain.
+    let known = is_agency(inner) || is_work(inner);
+    if !known
+        && (!prefix.contains(['/', '／'])
+            || inner.chars().count() > MAX_AGENCY_CHARS
+            || inner.contains(SENTENCE_MARKS))
+    {
+        return None;
+    }
+    let names = split_names(prefix, NAME_SEPARATORS)
+        .into_iter()
+        .map(valid_name)
+        .collect::<Option<Vec<String>>>()?;
+    Some(Credit {
+        role: CreditRole::Writer,
+        names,
+        agencies,
+        also: Vec::new(),
+        text: text.to_owned(),
+    })
+}
+
+/// The agencies a bracketed credit names: each listed item (`美联社、路透社`, any name), or
+/// within a sentence about the work (`本文依据了美联社的报道。`) the known agencies it names.
+fn agencies_in(inner: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in inner
+        .split(['、', '，', ',', '/', '／', ';', '；'])
+        .map(str::trim)
+    {
+        if part.is_empty() || WORK_WORDS.contains(&part) {
+            continue;
+        }
+        let sentence = part.chars().count() > MAX_AGENCY_CHARS || WORK_WORDS.iter().any(|w| part.contains(w));
+        if !sentence {
+            out.push(part.to_owned());
+            continue;
+        }
+        let mut named: Vec<(usize, &str)> = AGENCY_WORDS
+            .iter()
+            .filter_map(|w| part.find(w).filter(|_| contains_word(part, w)).map(|at| (at, *w)))
+            .collect();
+        named.sort_unstable();
+        out.extend(named.into_iter().map(|(_, w)| w.to_owned()));
+    }
+    out
+}
+
+/// An agency listed in a bracketed credit is at most this long; longer is a sentence.
+const MAX_AGENCY_CHARS: usize = 12;
+
+/// The inside of a line wholly in brackets.
+fn unbracket(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('（').or_else(|| text.strip_prefix('('))?;
+    let inner = inner.strip_suffix('）').or_else(|| inner.strip_suffix(')'))?;
+    (!inner.contains(['（', '(', '）', ')'])).then_some(inner.trim())
+}
+
+/// Whether `s` contains `w`; an ASCII `w` (`AP`, `AFP`) must stand as a whole word, so that
+/// `(APEC)` or `(STANDARD)` are no credits.
+pub(super) fn contains_word(s: &str, w: &str) -> bool {
+    if !w.is_ascii() {
+        return s.contains(w);
+    }
+    s.match_indices(w).any(|(i, _)| {
+        let before = s.get(..i).and_then(|b| b.chars().next_back());
+        let after = s.get(i + w.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// A name as a byline gives it: without a role label before it (`采访记者： X`) or a note on the
+/// work after it (`达扬（摘编）`); a bracketed Latin name stays (`露絲·英格拉姆（Ruth Ingram）`).
+pub(crate) fn bare_name(s: &str) -> &str {
+    let mut name = s.trim();
+    if let Some((label, _)) = label_at(name) {
+        let rest = name.get(label.len()..).unwrap_or("");
+        let after = rest.trim_start_matches(|c: char| LABEL_SEPARATORS.contains(&c));
+        if after.len() < rest.len() && !after.is_empty() {
+            name = after.trim();
+        }
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        let Some(inner_end) = name.strip_suffix(close) else {
+            continue;
+        };
+        let Some(at) = inner_end.rfind(open) else { continue };
+        let note = inner_end.get(at + open.len_utf8()..).unwrap_or("");
+        if at > 0 && note.chars().all(is_cjk) && WORK_WORDS.iter().any(|w| note.contains(w)) {
+            name = name.get(..at).unwrap_or(name).trim_end();
+        }
+    }
+    name
+}
+
+/// `X台北报道` → `X`: the report word and the place before it go.
+pub(super) fn strip_report_suffix(value: &str) -> &str {
+    let v = value.trim();
+    let Some(rest) = REPORT_SUFFIXES.iter().find_map(|s| v.strip_suffix(s)) else {
+        return v;
+    };
+    strip_place(rest.trim_end())
+}
+
+/// `吳欣紜台北` → `吳欣紜`, `黄春梅 台北` → `黄春梅`; a name without a known place stays.
+pub(super) fn strip_place(s: &str) -> &str {
+    PLACES
+        .iter()
+        .find_map(|p| s.strip_suffix(p))
+        .filter(|rest| !rest.trim().is_empty())
+        .map_or(s, str::trim_end)
+}
+
+/// Splits names on `seps`, and on a space between two CJK characters (`胡力汉 嘉远`); a space
+/// inside a Latin name stays (`Cindy Hao`).
+pub(super) fn split_names<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for part in s.split(|c: char| seps.contains(&c)) {
+        let mut start = 0;
+        let mut prev: Option<char> = None;
+        for (i, c) in part.char_indices() {
+            if c == ' ' {
+                let next = part.get(i + 1..).and_then(|r| r.chars().next());
+                if prev.is_some_and(is_cjk) && next.is_some_and(is_cjk) {
+                    out.push(part.get(start..i).unwrap_or(""));
+                    start = i + 1;
+                }
+            }
+            prev = Some(c);
+        }
+        out.push(part.get(start..).unwrap_or(""));
+    }
+    out.into_iter().map(str::trim).filter(|n| !n.is_empty()).collect()
+}
+
+/// A name as credited: short, no sentence punctuation, no digits.
+fn valid_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    let n = name.chars().count();
+    let ok = n > 0
+        && n <= MAX_NAME_CHARS
+        && !name.contains(SENTENCE_MARKS)
+        && !name.chars().any(|c| c.is_ascii_digit());
+    ok.then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(c: &Credit) -> Vec<(CreditRole, Vec<String>)> {
+        c.roles().map(|(r, n)| (r, n.to_vec())).collect()
+    }
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn labelled_lines_of_several_roles() {
+        let c = parse("记者：李智智、高锋 责编 胡力汉 网编：瑞哲").unwrap();
+        assert_eq!(
+            roles(&c),
+            vec![
+                (CreditRole::Reporter, names(&["李智智", "高锋"])),
+                (CreditRole::Editor, names(&["胡力汉"])),
+                (CreditRole::Editor, names(&["瑞哲"])),
+            ]
+        );
+        assert_eq!(c.text, "记者：李智智、高锋 责编 胡力汉 网编：瑞哲");
+        let c = parse("记者：高锋 责编：胡力汉 嘉远 网编：瑞哲").unwrap();
+        assert_eq!(c.also.first().unwrap().names, names(&["胡力汉", "嘉远"]));
+        let c = parse("（譯者：蔡佳敏/核稿：嚴思祺）").unwrap();
+        assert_eq!(
+            roles(&c),
+            vec![
+                (CreditRole::Translator, names(&["蔡佳敏"])),
+                (CreditRole::Reviewer, names(&["嚴思祺"])),
+            ]
+        );
+        let c = parse("编译 张三；审校 李四").unwrap();
+        assert_eq!(c.role, CreditRole::Translator);
+        let c = parse("编译周立行；审校何思源").unwrap();
+        assert_eq!(
+            roles(&c),
+            vec![
+                (CreditRole::Translator, names(&["周立行"])),
+                (CreditRole::Reviewer, names(&["何思源"])),
+            ]
+        );
+        assert!(parse("编译器的新版本").is_none());
+        let c = parse("编译/审校 李爽/白云/杜明霞").unwrap();
+        assert_eq!(
+            roles(&c),
+            vec![
+                (CreditRole::Translator, names(&["李爽", "白云", "杜明霞"])),
+                (CreditRole::Reviewer, names(&["李爽", "白云", "杜明霞"])),
+            ]
+        );
+        let c = parse("发稿 许菁；撰写 沈燕;审校 吴云凌").unwrap();
+        assert_eq!(c.also.len(), 2);
+        assert!(parse("编译/审校").is_none());
+        assert_eq!(parse("译者/何黎").unwrap().names, names(&["何黎"]));
+        assert_eq!(parse("本文编辑王五").unwrap().names, names(&["王五"]));
+        assert_eq!(parse("责任编辑：萧律生").unwrap().role, CreditRole::Editor);
+        assert_eq!(
+            parse("翻译：Cindy Hao、杜然").unwrap().names,
+            names(&["Cindy Hao", "杜然"])
+        );
+        assert_eq!(
+            parse("（編輯：繆宗翰/沈朋達）").unwrap().names,
+            names(&["繆宗翰", "沈朋達"])
+        );
+    }
+
+    #[test]
+    fn reporters_after_an_organisation_lose_place_and_report_words() {
+        let c = parse("自由亚洲电台记者蔡凌巴黎报道 编辑：何平 网编：瑞哲").unwrap();
+        assert_eq!(c.names, names(&["蔡凌"]));
+        assert_eq!(c.agencies, names(&["自由亚洲电台"]));
+        let c = parse("自由亚洲电台记者黄春梅 台北报道 责编 许书婷 胡力汉 网编 瑞哲").unwrap();
+        assert_eq!(c.names, names(&["黄春梅"]));
+        assert_eq!(c.also.first().unwrap().names, names(&["许书婷", "胡力汉"]));
+        assert_eq!(parse("寒冬記者 林一江").unwrap().names, names(&["林一江"]));
+        assert_eq!(
+            parse("本台记者王允的专题报道 责编：申铧 网编：瑞哲")
+                .unwrap()
+                .names,
+            names(&["王允"])
+        );
+        assert_eq!(
+            parse("自由亚洲电台记者家傲华盛顿报道。责编：申铧 网编：郭度")
+                .unwrap()
+                .names,
+            names(&["家傲"])
+        );
+    }
+
+    #[test]
+    fn sources_are_agencies() {
+        let c = parse("微信来源 | 群学书院（ID：sacademy）").unwrap();
+        assert_eq!(c.role, CreditRole::Source);
+        assert_eq!(c.agencies, names(&["群学书院（ID：sacademy）"]));
+        assert_eq!(parse("本文转自：哲学人").unwrap().agencies, names(&["哲学人"]));
+    }
+
+    #[test]
+    fn contributors() {
+        let c = parse(
+            "Hari Kumar自新德里、Sameer Yasir自克什米尔对本文有报道贡献。Claire Fu自北京对本文有研究贡献。",
+        )
+        .unwrap();
+        assert_eq!(c.role, CreditRole::Contributor);
+        assert_eq!(c.names, names(&["Hari Kumar", "Sameer Yasir", "Claire Fu"]));
+        let c = parse("詹姆斯•波利提(James Politi)华盛顿补充报道").unwrap();
+        assert_eq!(c.names, names(&["詹姆斯•波利提(James Politi)"]));
+        assert!(parse("他说这对本文有很大的影响和贡献，但我们不同意").is_none());
+    }
+
+    #[test]
+    fn bracketed_agency_credits() {
+        let c = parse("张慈/杨威廉(美联社、路透社)").unwrap();
+        assert_eq!(
+            (c.role, c.names.clone()),
+            (CreditRole::Writer, names(&["张慈", "杨威廉"]))
+        );
+        assert_eq!(c.agencies, names(&["美联社", "路透社"]));
+        let c = parse("李京慧/李鱼（天主教通讯社）").unwrap();
+        assert_eq!(c.agencies, names(&["天主教通讯社"]));
+        let c = parse("Phoebe Kong/杨威廉（综合报导）").unwrap();
+        assert_eq!(c.names, names(&["Phoebe Kong", "杨威廉"]));
+        assert!(c.agencies.is_empty());
+        let c = parse("邹宗翰/张慈 (保护记者委员会)").unwrap();
+        assert_eq!(c.agencies, names(&["保护记者委员会"]));
+        assert!(parse("普京(俄罗斯总统)").is_none());
+        let c = parse("（本文依据了美联社的报道。）").unwrap();
+        assert_eq!(c.agencies, names(&["美联社"]));
+        let c = parse("（路透社）").unwrap();
+        assert_eq!((c.role, c.agencies), (CreditRole::Wire, names(&["路透社"])));
+        assert!(parse("(APEC)").is_none());
+        assert!(parse("他在会上说，这是真的（路透社）").is_none());
+    }
+
+    #[test]
+    fn article_text_is_no_credit() {
+        for t in [
+            "记者：你怎么看这件事？",
+            "编辑部认为这不对",
+            "文中提到的三个人",
+            "来源",
+            "作者认为，这个问题很复杂。",
+            "记者问他为什么这样做，他说不知道。",
+        ] {
+            assert!(parse(t).is_none(), "{t}");
+        }
+        let long = "编辑：".to_owned() + &"某".repeat(MAX_LINE_CHARS);
+        assert!(parse(&long).is_none());
+    }
+
+    #[test]
+    fn bare_names() {
+        assert_eq!(bare_name("采访记者： William Yang"), "William Yang");
+        assert_eq!(bare_name("达扬（摘编）"), "达扬");
+        assert_eq!(
+            bare_name("露絲·英格拉姆（Ruth Ingram）"),
+            "露絲·英格拉姆（Ruth Ingram）"
+        );
+        assert_eq!(bare_name("文昭"), "文昭");
+        assert_eq!(bare_name("记者"), "记者");
+    }
+
+    #[test]
+    fn author_lines() {
+        assert_eq!(author_line("作者 | 陈亚亚"), Some(names(&["陈亚亚"])));
+        assert_eq!(author_line("文/张三"), Some(names(&["张三"])));
+        assert_eq!(
+            author_line("作者：露絲·英格拉姆（Ruth Ingram）"),
+            Some(names(&["露絲·英格拉姆（Ruth Ingram）"]))
+        );
+        assert_eq!(
+            author_line("By Jeffrey Gettleman"),
+            Some(names(&["Jeffrey Gettleman"]))
+        );
+        assert_eq!(author_line("编辑 | 赵小鲁"), None);
+        assert_eq!(author_line("By the way, this is text"), None);
+        assert_eq!(author_line("文 张三"), None);
+    }
+}
