@@ -66,6 +66,12 @@ const CREDIT_LABELS: &[&str] = &[
     "圖片:",
     "摄影：",
     "攝影：",
+    "图像来源，",
+    "图像来源：",
+    "圖像來源，",
+    "圖像來源：",
+    "Photograph by ",
+    "Photo by ",
     "Photo: ",
     "Photo:",
     "图：",
@@ -74,6 +80,18 @@ const CREDIT_LABELS: &[&str] = &[
     "圖/",
     "图片",
     "圖片",
+];
+
+/// Words saying the picture is a file photo (`资料图片：X`, `X资料图片`): the word is the credit.
+const FILE_PHOTO_WORDS: &[&str] = &[
+    "资料图片",
+    "資料圖片",
+    "资料照片",
+    "資料照片",
+    "档案照片",
+    "檔案照片",
+    "资料图",
+    "資料圖",
 ];
 
 /// A photo credit is at most this long.
@@ -101,7 +119,8 @@ fn split(caption: &str) -> Option<(String, String)> {
     let (rest, credit) = trailing_bracket(c)
         .or_else(|| copyright_sign(c))
         .or_else(|| labelled(c))
-        .or_else(|| after_last_sentence(c))?;
+        .or_else(|| after_last_sentence(c))
+        .or_else(|| file_photo(c))?;
     let credit = normalize_space(credit);
     let credit = strip_label(&credit).trim();
     if credit.is_empty() || credit.chars().count() > MAX_CREDIT_CHARS {
@@ -177,10 +196,33 @@ fn after_last_sentence(c: &str) -> Option<(&str, &str)> {
     let start = end + c.get(end..)?.chars().next()?.len_utf8();
     let tail = c.get(start..)?.trim();
     let photographed = tail.contains(['攝', '摄']) || tail.contains("提供");
-    (photographed || agency_slash_name(tail))
+    // `China Photos/Getty Images`: a Latin credit naming an agency.
+    let agency = tail.is_ascii()
+        && tail.contains('/')
+        && AGENCY_WORDS
+            .iter()
+            .chain(&["Getty"])
+            .any(|w| contains_word(tail, w));
+    (photographed || agency || agency_slash_name(tail))
         .then_some(())
         .filter(|()| tail.chars().count() <= MAX_CREDIT_CHARS)
         .map(|()| (c.get(..start).unwrap_or(""), tail))
+}
+
+/// `资料图片：塞浦路斯利马索尔`, `許智峯资料图片`, `资料图片`: the file-photo word is the credit.
+fn file_photo(c: &str) -> Option<(&str, &str)> {
+    for w in FILE_PHOTO_WORDS {
+        if let Some(rest) = c.strip_prefix(w) {
+            let rest = rest.trim_start_matches(['：', ':', ' ']);
+            if rest.len() < c.len() - w.len() || rest.is_empty() {
+                return Some((rest, w));
+            }
+        }
+        if let Some(rest) = c.strip_suffix(w) {
+            return Some((rest, w));
+        }
+    }
+    None
 }
 
 /// A credit without the label that opens it (`图/维基百科` → `维基百科`).
@@ -253,6 +295,21 @@ mod tests {
             s("已有3名工作人員染疫。（中通社提供）中央社 109年12月6日"),
             pair("已有3名工作人員染疫。", "（中通社提供）中央社 109年12月6日")
         );
+        assert_eq!(
+            s("2015 年，豆瓣小组的一则广告。 Photograph by Guang Niu/Getty Images"),
+            pair("2015 年，豆瓣小组的一则广告。", "Guang Niu/Getty Images")
+        );
+        assert_eq!(
+            s("2006 年，中国内蒙古一个煤矿场。 China Photos/Getty Images"),
+            pair("2006 年，中国内蒙古一个煤矿场。", "China Photos/Getty Images")
+        );
+        assert_eq!(
+            s("资料图片：塞浦路斯利马索尔"),
+            pair("塞浦路斯利马索尔", "资料图片")
+        );
+        assert_eq!(s("許智峯资料图片"), pair("許智峯", "资料图片"));
+        assert_eq!(s("资料图片"), pair("", "资料图片"));
+        assert_eq!(s("资料图片显示的是一座桥"), None);
         assert_eq!(s("一名男子在街头。他说图片很好看，大家都喜欢"), None);
         assert_eq!(s("A man walks. He said so."), None);
     }

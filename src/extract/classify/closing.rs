@@ -115,6 +115,39 @@ pub(super) fn take_closing(
             break;
         }
     }
+    take_late_editor_line(blocks, classes, rules, found);
+}
+
+/// A bracketed editor line may close the text before a few trailing widget or embed labels
+/// (`Embed from Getty Images`): it is looked for in this many last text blocks.
+const MAX_EDITOR_LINE_BLOCKS: usize = 4;
+
+/// The bracketed editor line (`（編輯：X）1091123`) further up than the closing scan reaches.
+fn take_late_editor_line(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, found: &mut Found) {
+    if found.date_code.is_some() {
+        return;
+    }
+    let mut seen = 0;
+    for i in (0..blocks.len()).rev() {
+        let (Some(block), Some(class)) = (blocks.get_mut(i), classes.get_mut(i)) else {
+            break;
+        };
+        if !matches!(class, Class::Keep) || matches!(block.kind, RawKind::Figure(_)) {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_EDITOR_LINE_BLOCKS {
+            break;
+        }
+        let before = found.credits.len();
+        take_bracketed_editor(block, i, rules, found);
+        if found.credits.len() > before {
+            if block.text.trim().is_empty() {
+                *class = Class::Boiler(BoilerplateKind::EndNote);
+            }
+            break;
+        }
+    }
 }
 
 /// A closing line the outlet marks as a credit (`ILLUSTRATION: X`).

@@ -33,6 +33,8 @@ pub(super) const LABELS: &[(&str, CreditRole)] = &[
     ("主編", CreditRole::Editor),
     ("编辑", CreditRole::Editor),
     ("編輯", CreditRole::Editor),
+    // A frequent misspelling of 編輯 in CNA's editor lines.
+    ("編緝", CreditRole::Editor),
     ("发稿", CreditRole::Editor),
     ("發稿", CreditRole::Editor),
     ("整理", CreditRole::Editor),
