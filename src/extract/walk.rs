@@ -36,6 +36,33 @@ pub(crate) struct RawBlock {
     pub(crate) aside: bool,
     /// Marked as a copyright line by its class (`t-copyright`).
     pub(crate) copyright_class: bool,
+    /// What an enclosing element's markup says the text is.
+    pub(crate) mark: Option<Mark>,
+}
+
+/// What markup says a piece of text is: schema.org microdata (`itemprop="byline"`,
+/// `itemtype=".../dateline"`) or a class naming it (`StyledByline`, `article-dateline`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Byline,
+    Dateline,
+}
+
+/// The mark an element's attributes give its text, if any.
+fn mark_of(el: &Element<'_>, class: ClassFlags) -> Option<Mark> {
+    let says = |word: &str| {
+        ["itemprop", "itemtype"]
+            .iter()
+            .filter_map(|a| el.attr(a))
+            .any(|v| v.to_ascii_lowercase().contains(word))
+    };
+    if class.byline || says("byline") {
+        Some(Mark::Byline)
+    } else if class.dateline || says("dateline") {
+        Some(Mark::Dateline)
+    } else {
+        None
+    }
 }
 
 impl RawBlock {
@@ -207,6 +234,8 @@ pub(crate) struct Walker<'r> {
     dropped_media: bool,
     media: Option<PendingMedia>,
     copyright_class: bool,
+    /// Marked elements open: (frame depth, mark).
+    marks: Vec<(usize, Mark)>,
     /// Class attributes seen and what they say: pages repeat a few class strings, so each
     /// distinct one is matched against the class lists once (up to [`CLASS_CACHE`] of them).
     class_cache: Vec<(String, ClassFlags)>,
@@ -222,6 +251,8 @@ struct ClassFlags {
     caption: bool,
     credit: bool,
     copyright: bool,
+    byline: bool,
+    dateline: bool,
 }
 
 impl ClassFlags {
@@ -232,6 +263,8 @@ impl ClassFlags {
             caption: has(CAPTION_CLASSES),
             credit: has(CREDIT_CLASSES),
             copyright: class.contains("copyright"),
+            byline: class.contains("Byline") || class.contains("byline"),
+            dateline: class.contains("Dateline") || class.contains("dateline"),
         }
     }
 }
@@ -267,6 +300,7 @@ impl<'r> Walker<'r> {
             dropped_media: false,
             media: None,
             copyright_class: false,
+            marks: Vec::new(),
             class_cache: Vec::new(),
         }
     }
@@ -325,6 +359,7 @@ impl<'r> Walker<'r> {
             text,
             aside: self.aside > 0,
             copyright_class,
+            mark: self.marks.last().map(|m| m.1),
         });
         self.last_figure = None;
     }
@@ -362,6 +397,7 @@ impl<'r> Walker<'r> {
             text: String::new(),
             aside: self.aside > 0,
             copyright_class: false,
+            mark: None,
         });
         self.last_figure = Some(index);
         self.dropped_media = false;
@@ -738,7 +774,15 @@ impl Visitor for Walker<'_> {
             }
             _ => Frame::Plain,
         };
+        let mark = mark_of(el, class);
+        if mark.is_some() {
+            // Text before it belongs to the enclosing block, not to the marked one.
+            self.flush();
+        }
         self.frames.push(frame);
+        if let Some(m) = mark {
+            self.marks.push((self.frames.len(), m));
+        }
         true
     }
 
@@ -785,6 +829,14 @@ impl Visitor for Walker<'_> {
             }
             Frame::Media => self.emit_media(),
             Frame::Plain => {}
+        }
+        if self
+            .marks
+            .last()
+            .is_some_and(|(depth, _)| *depth > self.frames.len())
+        {
+            self.flush();
+            self.marks.pop();
         }
     }
 

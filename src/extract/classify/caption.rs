@@ -225,10 +225,12 @@ fn file_photo(c: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// A credit without the label that opens it (`图/维基百科` → `维基百科`).
+/// A credit without the label that opens it (`图/维基百科` → `维基百科`); only a label ending in a
+/// separator, so that `圖片由X拍攝` keeps its words.
 fn strip_label(credit: &str) -> &str {
     CREDIT_LABELS
         .iter()
+        .filter(|l| l.ends_with(['：', ':', '，', '/', ' ']))
         .find_map(|l| credit.strip_prefix(l))
         .filter(|rest| !rest.trim().is_empty())
         .unwrap_or(credit)
@@ -309,6 +311,10 @@ mod tests {
         );
         assert_eq!(s("許智峯资料图片"), pair("許智峯", "资料图片"));
         assert_eq!(s("资料图片"), pair("", "资料图片"));
+        assert_eq!(
+            s("巡邏（圖片由露絲·英格拉姆拍攝）"),
+            pair("巡邏", "圖片由露絲·英格拉姆拍攝")
+        );
         assert_eq!(s("资料图片显示的是一座桥"), None);
         assert_eq!(s("一名男子在街头。他说图片很好看，大家都喜欢"), None);
         assert_eq!(s("A man walks. He said so."), None);

@@ -300,6 +300,42 @@ pub(crate) fn author_line(line: &str) -> Option<Vec<String>> {
         .then_some(c.names)
 }
 
+/// A byline the markup marks (`itemprop="byline"`): the names in it, without the `by` and the
+/// role after them (`by Natasha Loder, health policy editor` → `Natasha Loder`,
+/// `by James Astill Washington bureau chief` → `James Astill`, `斯影`).
+pub(crate) fn marked_byline(text: &str) -> Vec<String> {
+    let t = normalize_space(text);
+    let t = ["by ", "By ", "BY "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(&t);
+    let head = t
+        .split([':', '：', ',', '，', '|', '/', '／'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if head.chars().any(is_cjk) {
+        return Some(bare_name(head))
+            .filter(|n| valid_name(n).is_some())
+            .map(str::to_owned)
+            .into_iter()
+            .collect();
+    }
+    let words: Vec<&str> = head.split(' ').filter(|w| !w.is_empty()).collect();
+    let run = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // A capitalised word just before a lowercase role belongs to the role (`Washington bureau chief`).
+    let keep = if run >= 3 && run < words.len() {
+        run - 1
+    } else {
+        run
+    };
+    let name = words.get(..keep).map(|w| w.join(" ")).unwrap_or_default();
+    valid_name(&name).into_iter().collect()
+}
+
 /// `By Jeffrey Gettleman and Hari Kumar`: capitalised words only.
 fn english_names(rest: &str) -> Option<Vec<String>> {
     if rest.chars().count() > 60 {
@@ -806,6 +842,26 @@ mod tests {
         }
         let long = "编辑：".to_owned() + &"某".repeat(MAX_LINE_CHARS);
         assert!(parse(&long).is_none());
+    }
+
+    #[test]
+    fn marked_bylines() {
+        assert_eq!(
+            marked_byline("by Natasha Loder, health policy editor, The Economist"),
+            names(&["Natasha Loder"])
+        );
+        assert_eq!(
+            marked_byline("by James Astill Washington bureau chief and Lexington columnist"),
+            names(&["James Astill"])
+        );
+        assert_eq!(marked_byline("by Y.F. | NEW YORK"), names(&["Y.F."]));
+        assert_eq!(marked_byline("by Trey Grayson"), names(&["Trey Grayson"]));
+        assert_eq!(
+            marked_byline("by Tom Standage: editor, The World in 2021"),
+            names(&["Tom Standage"])
+        );
+        assert_eq!(marked_byline("斯影"), names(&["斯影"]));
+        assert!(marked_byline("").is_empty());
     }
 
     #[test]

@@ -24,7 +24,7 @@ use assemble::assemble;
 use closing::{CreditBlock, credit_block, take_closing};
 use copyright::{is_copyright, is_weak_copyright, parse_copyright};
 use mirror::take_mirror_footer;
-use opening::{Dateline, take_date_block, take_dateline, warn_unparsed_date};
+use opening::{Dateline, take_date_block, take_dateline, take_marked, warn_unparsed_date};
 
 /// The body's parts after classification.
 pub(crate) struct Parts {
@@ -86,9 +86,10 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     } = raw;
 
     let mirror_footer = take_mirror_footer(&mut blocks, &links);
+    let marked = take_marked(&mut blocks);
     let (mut published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
     let mut classes = initial_classes(&blocks, rules);
-    let mut boilerplate = Vec::new();
+    let mut boilerplate = marked.set_aside;
     let mut found = Found::default();
     take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
     take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
@@ -96,11 +97,18 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     if published.is_none() && time.is_none() {
         warn_unparsed_date(&kept, &mut warnings);
     }
-    let dateline = take_dateline(&mut kept, rules);
+    let dateline = take_dateline(&mut kept, rules).or_else(|| {
+        marked.dateline.map(|text| Dateline {
+            date: dates::find_cjk_date(&text)
+                .map(|(at, end, d)| (text.get(at..end).unwrap_or("").to_owned(), d)),
+            reporters: Vec::new(),
+            text,
+        })
+    });
     if published.is_none() {
         published = stated_date(dateline.as_ref(), &found, &mut kept, rules, &mut boilerplate);
     }
-    let byline = choose_byline(byline, dateline.as_ref(), &found, &credits);
+    let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
     let (blocks, links) = assemble(kept, &mut figures, links);
     Parts {
@@ -268,16 +276,20 @@ fn stated_date(
     Some(date(&text, d))
 }
 
-/// The byline: the date block's authors, else the reporters a dateline names, else author
-/// lines, else the reporters credit lines name.
+/// The byline: the date block's authors, else the byline the markup marks, else the reporters
+/// a dateline names, else author lines, else the reporters credit lines name.
 fn choose_byline(
     date_block: Vec<String>,
+    marked: Vec<String>,
     dateline: Option<&Dateline>,
     found: &Found,
     credits: &[Credit],
 ) -> Vec<String> {
     if !date_block.is_empty() {
         return date_block;
+    }
+    if !marked.is_empty() {
+        return marked;
     }
     if let Some(d) = dateline.filter(|d| !d.reporters.is_empty()) {
         return d.reporters.clone();

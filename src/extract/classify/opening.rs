@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 
 use super::super::dates;
 use super::super::inline;
-use super::super::walk::{RawBlock, RawKind};
+use super::super::walk::{Mark, RawBlock, RawKind};
 use super::credit;
 use crate::error::{Warning, WarningKind};
-use crate::model::{Inline, Published};
+use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
 use crate::outlet::Rules;
 use crate::text::normalize_space;
 
@@ -40,6 +40,45 @@ pub(super) fn take_date_block(
     }
     let published = time.and_then(|t| time_element(blocks, t.trim(), warnings));
     (published, Vec::new())
+}
+
+/// What markup marks as the byline or the dateline (`itemprop="byline"`, `StyledByline`,
+/// `itemtype=".../dateline"`): taken out of the text.
+#[derive(Default)]
+pub(super) struct Marked {
+    /// Names from the first byline-marked block.
+    pub(super) byline: Vec<String>,
+    /// The dateline-marked text.
+    pub(super) dateline: Option<String>,
+    /// The rest of what was marked, set aside (the byline's roles, a second dateline).
+    pub(super) set_aside: Vec<Boilerplate>,
+}
+
+/// Takes the marked blocks out of the text.
+pub(super) fn take_marked(blocks: &mut Vec<RawBlock>) -> Marked {
+    let mut out = Marked::default();
+    blocks.retain(|b| {
+        match b.mark {
+            Some(Mark::Byline) => {
+                if out.byline.is_empty() {
+                    let first = b.text.split('\n').next().unwrap_or("");
+                    out.byline = credit::marked_byline(first);
+                }
+                out.set_aside.push(Boilerplate {
+                    kind: BoilerplateKind::Byline,
+                    text: b.text.clone(),
+                });
+            }
+            Some(Mark::Dateline) if out.dateline.is_none() => out.dateline = Some(b.text.trim().to_owned()),
+            Some(Mark::Dateline) => out.set_aside.push(Boilerplate {
+                kind: BoilerplateKind::Chrome,
+                text: b.text.clone(),
+            }),
+            None => return true,
+        }
+        false
+    });
+    out
 }
 
 /// The first text block looks like a date block (short, emphasised, digits) but was not read
