@@ -408,31 +408,12 @@ fn label_at(s: &str) -> Option<(&'static str, CreditRole)> {
 /// organisation (`自由亚洲电台记者X台北报道`).
 fn labelled(text: &str) -> Option<Credit> {
     let inner = unbracket(text).unwrap_or(text);
-    // (label start, label, role): labels that start the line or follow a segment separator.
-    let mut starts: Vec<(usize, &str, CreditRole)> = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in inner.char_indices() {
-        let at_boundary = prev.is_none_or(|p| SEGMENT_SEPARATORS.contains(&p));
-        if at_boundary {
-            if let Some((label, role)) = inner.get(i..).and_then(label_at) {
-                starts.push((i, label, role));
-            }
-        }
-        prev = Some(c);
-    }
+    let mut starts = label_starts(inner);
     let mut agencies = Vec::new();
     // An organisation before the first `记者`: `自由亚洲电台记者X`, `寒冬記者 X`.
     let after_org = starts.first().is_none_or(|(at, _, _)| *at > 0);
     if after_org {
-        let (org, at) = ["记者", "記者"]
-            .iter()
-            .filter_map(|w| inner.find(w).map(|at| (inner.get(..at), at)))
-            .min_by_key(|(_, at)| *at)?;
-        let org = org?.trim();
-        let n = org.chars().count();
-        if n == 0 || n > MAX_ORG_CHARS || !org.chars().all(is_cjk) || org.contains(SENTENCE_MARKS) {
-            return None;
-        }
+        let (org, at) = reporter_org(inner)?;
         agencies.push(org.to_owned());
         starts.retain(|(s, _, _)| *s > at);
         starts.insert(0, (at, "记者", CreditRole::Reporter));
@@ -440,21 +421,8 @@ fn labelled(text: &str) -> Option<Credit> {
     let mut parts: Vec<CreditPart> = Vec::new();
     for (k, &(at, label, role)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(inner.len(), |n| n.0);
-        let after = inner.get(at + label.len()..end)?;
-        let sep_len: usize = after
-            .chars()
-            .take_while(|c| LABEL_SEPARATORS.contains(c))
-            .map(char::len_utf8)
-            .sum();
-        let glued = GLUED_LABELS.contains(&label) || (after_org && k == 0);
-        let strict = STRICT_LABELS.contains(&label);
-        let sep = after.get(..sep_len)?;
-        if (sep.is_empty() && !glued) || (strict && sep.trim().is_empty()) {
-            return None;
-        }
-        let value = after
-            .get(sep_len..)?
-            .trim_end_matches(|c: char| SEGMENT_SEPARATORS.contains(&c) || c == '。');
+        let glued_ok = GLUED_LABELS.contains(&label) || (after_org && k == 0);
+        let (sep, value) = segment_value(inner.get(at + label.len()..end)?, label, glued_ok)?;
         if role == CreditRole::Source {
             if value.is_empty() {
                 return None;
@@ -474,20 +442,7 @@ fn labelled(text: &str) -> Option<Credit> {
             });
             continue;
         }
-        let value = strip_report_suffix(value);
-        let names = split_names(value, NAME_SEPARATORS)
-            .into_iter()
-            .map(|n| {
-                let short_cjk = n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk);
-                if sep.is_empty() && !short_cjk {
-                    return None;
-                }
-                valid_name(n)
-            })
-            .collect::<Option<Vec<String>>>()?;
-        if names.is_empty() {
-            return None;
-        }
+        let names = segment_names(value, sep.is_empty())?;
         for joint in parts
             .iter_mut()
             .rev()
@@ -506,6 +461,67 @@ fn labelled(text: &str) -> Option<Credit> {
         also: parts.collect(),
         text: text.to_owned(),
     })
+}
+
+/// (label start, label, role) for the labels that start the line or follow a segment separator.
+fn label_starts(inner: &str) -> Vec<(usize, &'static str, CreditRole)> {
+    let mut starts = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in inner.char_indices() {
+        if prev.is_none_or(|p| SEGMENT_SEPARATORS.contains(&p)) {
+            if let Some((label, role)) = inner.get(i..).and_then(label_at) {
+                starts.push((i, label, role));
+            }
+        }
+        prev = Some(c);
+    }
+    starts
+}
+
+/// The organisation before the first `记者` and where `记者` starts, when it is a short CJK name.
+fn reporter_org(inner: &str) -> Option<(&str, usize)> {
+    let (org, at) = ["记者", "記者"]
+        .iter()
+        .filter_map(|w| inner.find(w).map(|at| (inner.get(..at), at)))
+        .min_by_key(|(_, at)| *at)?;
+    let org = org?.trim();
+    let n = org.chars().count();
+    let ok = n > 0 && n <= MAX_ORG_CHARS && org.chars().all(is_cjk) && !org.contains(SENTENCE_MARKS);
+    ok.then_some((org, at))
+}
+
+/// A segment's separator after the label and its value, or `None` when the label needs a
+/// separator it lacks.
+fn segment_value<'a>(after: &'a str, label: &str, glued_ok: bool) -> Option<(&'a str, &'a str)> {
+    let sep_len: usize = after
+        .chars()
+        .take_while(|c| LABEL_SEPARATORS.contains(c))
+        .map(char::len_utf8)
+        .sum();
+    let sep = after.get(..sep_len)?;
+    let strict = STRICT_LABELS.contains(&label);
+    if (sep.is_empty() && !glued_ok) || (strict && sep.trim().is_empty()) {
+        return None;
+    }
+    let value = after
+        .get(sep_len..)?
+        .trim_end_matches(|c: char| SEGMENT_SEPARATORS.contains(&c) || c == '。');
+    Some((sep, value))
+}
+
+/// The names a segment credits; a name run into its label must be a short CJK name.
+fn segment_names(value: &str, glued: bool) -> Option<Vec<String>> {
+    let names = split_names(strip_report_suffix(value), NAME_SEPARATORS)
+        .into_iter()
+        .map(|n| {
+            let short_cjk = n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk);
+            if glued && !short_cjk {
+                return None;
+            }
+            valid_name(n)
+        })
+        .collect::<Option<Vec<String>>>()?;
+    (!names.is_empty()).then_some(names)
 }
 
 /// `（路透社）`, `张慈/杨威廉(美联社、路透社)`, `Phoebe Kong/杨威廉（综合报导）`.
