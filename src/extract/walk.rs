@@ -8,7 +8,7 @@ use super::urls;
 use crate::dom::{Element, Visitor};
 use crate::error::{Warning, WarningKind};
 use crate::model::{Figure, Inline, Link, LinkKind, MediaKind};
-use crate::outlet::Rules;
+use crate::outlet::{MIRROR, Rules};
 use crate::text::{normalize_space, sanitize};
 
 /// What a raw block is.
@@ -717,7 +717,7 @@ impl Visitor for Walker<'_> {
             "small"
                 if (self.last_figure.is_some() || self.dropped_media)
                     && self.runs.is_empty()
-                    && el.attr("style").is_some_and(|s| s.contains("#999")) =>
+                    && el.attr("style").is_some_and(|s| s.contains(MIRROR.caption_style)) =>
             {
                 self.start_caption(false);
                 self.frames.push(Frame::Caption);

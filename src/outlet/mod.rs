@@ -11,11 +11,14 @@ mod cna;
 mod dw;
 mod economist;
 mod ft;
+mod mirror;
 mod nyt;
 mod others;
 mod reuters;
 mod rfi;
 mod voa;
+
+pub(crate) use mirror::MIRROR;
 
 /// The outlet an item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -118,9 +121,38 @@ pub(crate) struct Rules {
     pub(crate) gallery_captions: bool,
     /// Separators after a place name that open the first paragraph (`华盛顿 — `, `台北——`,
     /// `路透北京8月17日 - `); bracketed datelines (`（德国之声中文网）`) need no rule.
-    pub(crate) dateline_separators: &'static [&'static str],
+    pub(crate) dateline_separators: &'static [DatelineSeparator],
+    /// Datelines in brackets of the outlet's own (`【大纪元2020年11月15日讯】`): (open, close,
+    /// words one of which the inside holds). A reporter bracket right after it
+    /// (`（大纪元记者X报导）`) belongs to the dateline.
+    pub(crate) dateline_brackets: &'static [(char, char, &'static [&'static str])],
     /// Reads the date code the outlet closes its items with (CNA's `（編輯：X）1091123`), if it has one.
     pub(crate) date_code: Option<fn(&str) -> Option<chrono::NaiveDate>>,
+}
+
+/// A place, then a separator, opening the first paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DatelineSeparator {
+    /// The separator (`" — "`).
+    pub(crate) sep: &'static str,
+    /// The place before it is at most this many characters.
+    pub(crate) max_chars: usize,
+    /// The place may hold digits (`路透北京8月17日`).
+    pub(crate) digits: bool,
+    /// The place must end with this (`日`: the wire's date).
+    pub(crate) ends_with: Option<&'static str>,
+}
+
+impl DatelineSeparator {
+    /// A plain place name of up to 12 characters before `sep`.
+    pub(crate) const fn place(sep: &'static str) -> Self {
+        DatelineSeparator {
+            sep,
+            max_chars: 12,
+            digits: false,
+            ends_with: None,
+        }
+    }
 }
 
 const fn none(_: &Url) -> Option<String> {
@@ -164,6 +196,7 @@ pub(crate) const BASE: Rules = Rules {
     credits: &[],
     gallery_captions: false,
     dateline_separators: &[],
+    dateline_brackets: &[],
     date_code: None,
 };
 

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{BASE, Marker, Outlet, Rules};
+use super::{BASE, DatelineSeparator, Marker, Outlet, Rules};
 use crate::model::BoilerplateKind::{EndNote, Promo, Staff};
 
 pub(crate) static RULES: Rules = Rules {
@@ -23,7 +23,7 @@ pub(crate) static RULES: Rules = Rules {
         (Staff, Marker::Contains("是《紐約時報》駐")),
         (EndNote, Marker::Prefix("本文最初发表于")),
     ],
-    dateline_separators: &["——", " — "],
+    dateline_separators: &[DatelineSeparator::place("——"), DatelineSeparator::place(" — ")],
     ..BASE
 };
 

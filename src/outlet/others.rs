@@ -39,6 +39,8 @@ pub(crate) static EPOCH: Rules = Rules {
     name: "epoch_times",
     hosts: &["epochtimes.com"],
     authors: &["大纪元", "大紀元"],
+    // `【大纪元2020年11月15日讯】（大纪元记者X报导）`.
+    dateline_brackets: &[('【', '】', &["讯", "訊"])],
     boilerplate: &[(Staff, Marker::Contains("；责任编辑："))],
     ..BASE
 };

@@ -4,7 +4,7 @@
 
 use url::Url;
 
-use super::{BASE, Marker, Outlet, Rules, last_segment};
+use super::{BASE, DatelineSeparator, Marker, Outlet, Rules, last_segment};
 use crate::model::BoilerplateKind::Chrome;
 
 pub(crate) static RULES: Rules = Rules {
@@ -15,7 +15,13 @@ pub(crate) static RULES: Rules = Rules {
     article_id,
     boilerplate: &[(Chrome, Marker::Contains("信任原则"))],
     skip_classes: &["Slideshow", "TrustBadge"],
-    dateline_separators: &[" - "],
+    // `路透北京8月17日 - `: the wire's place and date.
+    dateline_separators: &[DatelineSeparator {
+        sep: " - ",
+        max_chars: 25,
+        digits: true,
+        ends_with: Some("日"),
+    }],
     ..BASE
 };
 

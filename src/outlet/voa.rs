@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{BASE, Marker, Outlet, Rules, digits_after};
+use super::{BASE, DatelineSeparator, Marker, Outlet, Rules, digits_after};
 use crate::model::BoilerplateKind::Promo;
 
 pub(crate) static RULES: Rules = Rules {
@@ -17,7 +17,7 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Contains("YouTube播放列表")),
         (Promo, Marker::Prefix("请同时参阅")),
     ],
-    dateline_separators: &[" — ", " —"],
+    dateline_separators: &[DatelineSeparator::place(" — "), DatelineSeparator::place(" —")],
     ..BASE
 };
 

@@ -2,14 +2,14 @@
 
 use super::super::walk::RawBlock;
 use crate::model::{Inline, Link, MirrorFooter};
+use crate::outlet::MIRROR;
 
-/// The mirror service's promo block starts with this.
-pub(super) const MIRROR_MARKER: &str = "获取更多RSS";
-
+/// The last block that opens the mirror's footer, and everything after it, with the footer's
+/// link domains.
 pub(super) fn take_mirror_footer(blocks: &mut Vec<RawBlock>, links: &[Link]) -> Option<MirrorFooter> {
     let at = blocks
         .iter()
-        .rposition(|b| b.text.trim_start().starts_with(MIRROR_MARKER))?;
+        .rposition(|b| b.text.trim_start().starts_with(MIRROR.footer_marker))?;
     let mut text = String::new();
     let mut domains: Vec<String> = Vec::new();
     for block in blocks.drain(at..) {

@@ -9,7 +9,7 @@ use super::super::walk::{Mark, RawBlock, RawKind};
 use super::credit;
 use crate::error::{Warning, WarningKind};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
-use crate::outlet::Rules;
+use crate::outlet::{DatelineSeparator, Rules};
 use crate::text::normalize_space;
 
 /// The date block: one of the first blocks, short, whose last line is a date; the lines
@@ -231,23 +231,24 @@ const REPORT_BRACKET_WORDS: &[&str] = &[
     "新聞中心",
 ];
 
-/// A bracketed prefix at the start of `text`: (bytes it takes up, its inside), when its inside
-/// holds one of `words`.
-fn bracket_at<'t>(text: &'t str, words: &[&str]) -> Option<(usize, &'t str)> {
-    let first = text.chars().next()?;
-    let closes: &[char] = match first {
-        '【' => &['】'],
-        '（' | '(' => &['）', ')'],
-        _ => return None,
-    };
-    let rest = text.get(first.len_utf8()..)?;
+/// A bracketed prefix at the start of `text` that opens with `open` and closes with one of
+/// `closes`: (bytes it takes up, its inside), when its inside holds one of `words`.
+fn bracket_at<'t>(text: &'t str, open: char, closes: &[char], words: &[&str]) -> Option<(usize, &'t str)> {
+    let rest = text.strip_prefix(open)?;
     let end = rest.find(closes)?;
     let inner = rest.get(..end)?;
     let close_len = rest.get(end..)?.chars().next()?.len_utf8();
     let nested = inner.contains(['（', '(', '【']);
     let ok =
         !nested && inner.chars().count() <= MAX_DATELINE_CHARS && words.iter().any(|w| inner.contains(w));
-    ok.then_some((first.len_utf8() + end + close_len, inner))
+    ok.then_some((open.len_utf8() + end + close_len, inner))
+}
+
+/// The generic bracketed dateline in either width, mixed or not: `（德国之声中文网）`, `(…）`.
+fn plain_bracket<'t>(text: &'t str, words: &[&str]) -> Option<(usize, &'t str)> {
+    ['（', '(']
+        .iter()
+        .find_map(|&o| bracket_at(text, o, &['）', ')'], words))
 }
 
 /// A bracketed dateline is at most this long inside its brackets.
@@ -277,42 +278,43 @@ fn dateline_reporters(dateline: &str) -> Vec<String> {
 }
 
 /// (dateline as written, bytes of the paragraph it takes up): a bracketed publisher prefix in
-/// either width, mixed or not (`（德国之声中文网）`, `(德国之声中文网）`), Epoch's
-/// `【大纪元...讯】` with the reporter bracket after it, or a place before one of the outlet's
-/// separators.
+/// either width, mixed or not (`（德国之声中文网）`, `(德国之声中文网）`), a bracket of the
+/// outlet's own with the reporter bracket after it (Epoch's `【大纪元...讯】（大纪元记者X报导）`),
+/// or a place before one of the outlet's separators.
 pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
-    let first = text.chars().next()?;
-    if matches!(first, '（' | '(' | '【') {
-        let words: &[&str] = if first == '【' {
-            &["讯", "訊"]
-        } else {
-            DATELINE_WORDS
+    if let Some((consumed, _)) = plain_bracket(text, DATELINE_WORDS) {
+        return Some((text.get(..consumed)?.trim().to_owned(), consumed));
+    }
+    for &(open, close, words) in rules.dateline_brackets {
+        let Some((mut consumed, _)) = bracket_at(text, open, &[close], words) else {
+            continue;
         };
-        let (mut consumed, _) = bracket_at(text, words)?;
-        if first == '【' {
-            let rest = text.get(consumed..)?;
-            let gap = rest.len() - rest.trim_start().len();
-            if let Some((len, _)) = bracket_at(rest.trim_start(), REPORT_BRACKET_WORDS) {
-                consumed += gap + len;
-            }
+        let rest = text.get(consumed..)?;
+        let gap = rest.len() - rest.trim_start().len();
+        if let Some((len, _)) = plain_bracket(rest.trim_start(), REPORT_BRACKET_WORDS) {
+            consumed += gap + len;
         }
         return Some((text.get(..consumed)?.trim().to_owned(), consumed));
     }
-    for sep in rules.dateline_separators {
-        let Some(end) = text.find(sep) else { continue };
-        let head = text.get(..end)?.trim();
-        let n = head.chars().count();
-        let wire = *sep == " - ";
-        let max = if wire { 25 } else { 12 };
-        let plain_place = (1..=max).contains(&n)
-            && !head.contains([
-                '，', '。', '、', '“', '”', '"', ',', '.', '：', ':', '（', '(', '！', '？', '!', '?',
-            ])
-            && (wire || !head.chars().any(|c| c.is_ascii_digit()))
-            && (!wire || head.ends_with('日'));
-        if plain_place {
-            return Some((head.to_owned(), end + sep.len()));
-        }
-    }
-    None
+    rules
+        .dateline_separators
+        .iter()
+        .find_map(|d| place_before(text, d))
+}
+
+/// Punctuation that never sits in a place name before a dateline separator.
+const NOT_IN_PLACE: &[char] = &[
+    '，', '。', '、', '“', '”', '"', ',', '.', '：', ':', '（', '(', '！', '？', '!', '?',
+];
+
+/// A place before the separator `d` at the start of the text: (place, bytes taken).
+fn place_before(text: &str, d: &DatelineSeparator) -> Option<(String, usize)> {
+    let end = text.find(d.sep)?;
+    let head = text.get(..end)?.trim();
+    let n = head.chars().count();
+    let ok = (1..=d.max_chars).contains(&n)
+        && !head.contains(NOT_IN_PLACE)
+        && (d.digits || !head.chars().any(|c| c.is_ascii_digit()))
+        && d.ends_with.is_none_or(|e| head.ends_with(e));
+    ok.then(|| (head.to_owned(), end + d.sep.len()))
 }
