@@ -12,6 +12,19 @@ use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
 use crate::outlet::{DatelineSeparator, Rules};
 use crate::text::normalize_space;
 
+/// The date block is one of this many first blocks.
+const DATE_BLOCK_WITHIN: usize = 3;
+
+/// A date block (authors and a date) is at most this long; longer is text.
+const MAX_DATE_BLOCK_CHARS: usize = 120;
+
+/// A first block this short with this many digits, all emphasised, looks like a date block.
+const LOOKS_DATED_MAX_CHARS: usize = 60;
+const LOOKS_DATED_MIN_DIGITS: usize = 6;
+
+/// The visible text of a `<time>` is looked for among this many first blocks.
+const TIME_TEXT_WITHIN: usize = 4;
+
 /// The date block: one of the first blocks, short, whose last line is a date; the lines
 /// before it name the authors. Failing that, a `<time datetime>` element.
 pub(super) fn take_date_block(
@@ -19,12 +32,12 @@ pub(super) fn take_date_block(
     time: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> (Option<Published>, Vec<String>) {
-    for i in 0..blocks.len().min(3) {
+    for i in 0..blocks.len().min(DATE_BLOCK_WITHIN) {
         let Some(b) = blocks.get(i) else { break };
         if matches!(b.kind, RawKind::Figure(_)) {
             continue;
         }
-        if b.text.chars().count() > 120 {
+        if b.text.chars().count() > MAX_DATE_BLOCK_CHARS {
             break;
         }
         let mut lines: Vec<&str> = b.text.split('\n').map(str::trim).collect();
@@ -87,8 +100,8 @@ pub(super) fn warn_unparsed_date(kept: &[RawBlock], warnings: &mut Vec<Warning>)
     let Some(first) = kept.iter().find(|b| !matches!(b.kind, RawKind::Figure(_))) else {
         return;
     };
-    let looks_dated = first.text.chars().count() <= 60
-        && first.text.chars().filter(char::is_ascii_digit).count() >= 6
+    let looks_dated = first.text.chars().count() <= LOOKS_DATED_MAX_CHARS
+        && first.text.chars().filter(char::is_ascii_digit).count() >= LOOKS_DATED_MIN_DIGITS
         && first
             .inlines
             .iter()
@@ -119,7 +132,7 @@ pub(super) fn time_element(
     };
     if let Some(i) = blocks
         .iter()
-        .take(4)
+        .take(TIME_TEXT_WITHIN)
         .position(|b| dates::parse(&b.text).is_some())
     {
         blocks.remove(i);
@@ -317,4 +330,127 @@ fn place_before(text: &str, d: &DatelineSeparator) -> Option<(String, usize)> {
         && (d.digits || !head.chars().any(|c| c.is_ascii_digit()))
         && d.ends_with.is_none_or(|e| head.ends_with(e));
     ok.then(|| (head.to_owned(), end + d.sep.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outlet::{Outlet, rules};
+
+    fn para(text: &str) -> RawBlock {
+        RawBlock {
+            kind: RawKind::Paragraph,
+            inlines: vec![Inline::Text {
+                text: text.to_owned(),
+                emphasis: false,
+                strong: false,
+                link: None,
+            }],
+            text: text.to_owned(),
+            aside: false,
+            copyright_class: false,
+            mark: None,
+        }
+    }
+
+    fn dl(text: &str, outlet: Outlet) -> Option<String> {
+        dateline(text, rules(outlet)).map(|(d, _)| d)
+    }
+
+    #[test]
+    fn bracketed_datelines_as_written() {
+        assert_eq!(
+            dl("（德国之声中文网）周三", Outlet::Dw).as_deref(),
+            Some("（德国之声中文网）")
+        );
+        assert_eq!(
+            dl("(德国之声中文网）周三", Outlet::Dw).as_deref(),
+            Some("(德国之声中文网）")
+        );
+        // The inside is at most MAX_DATELINE_CHARS long, and names a dateline word.
+        let long = format!("（{}中文网）x", "某".repeat(MAX_DATELINE_CHARS - 3));
+        assert!(dl(&long, Outlet::Dw).is_some());
+        let too_long = format!("（{}中文网）x", "某".repeat(MAX_DATELINE_CHARS - 2));
+        assert!(dl(&too_long, Outlet::Dw).is_none());
+        assert_eq!(dl("（图）一名男子", Outlet::Dw), None);
+        // Epoch's bracket is the Epoch Times' own, with the reporter bracket after it.
+        let epoch = "【大纪元2020年10月13日讯】（大纪元记者张顿综合报导）中共";
+        assert_eq!(
+            dl(epoch, Outlet::EpochTimes).as_deref(),
+            Some("【大纪元2020年10月13日讯】（大纪元记者张顿综合报导）")
+        );
+        assert_eq!(dl(epoch, Outlet::Dw), None);
+    }
+
+    #[test]
+    fn separator_datelines_follow_the_outlet() {
+        assert_eq!(
+            dl("路透北京8月17日 - 中国", Outlet::Reuters).as_deref(),
+            Some("路透北京8月17日")
+        );
+        // The wire's place must end with its date.
+        assert_eq!(dl("路透北京 - 中国", Outlet::Reuters), None);
+        assert_eq!(dl("华盛顿 — 美国", Outlet::Voa).as_deref(), Some("华盛顿"));
+        // A plain place holds no digits and is at most 12 characters.
+        assert_eq!(dl("华盛顿3 — 美国", Outlet::Voa), None);
+        assert!(dl(&format!("{} — x", "某".repeat(12)), Outlet::Voa).is_some());
+        assert!(dl(&format!("{} — x", "某".repeat(13)), Outlet::Voa).is_none());
+        assert_eq!(dl("他说，华盛顿 — 美国", Outlet::Voa), None);
+    }
+
+    #[test]
+    fn reporters_and_dates_in_datelines() {
+        let mut blocks = vec![para("（中央社記者吳佳蓉、林克倫台北7日電）台灣")];
+        let d = take_dateline(&mut blocks, rules(Outlet::Cna)).unwrap();
+        assert_eq!(d.reporters, vec!["吳佳蓉".to_owned(), "林克倫".to_owned()]);
+        assert_eq!(blocks.first().map(|b| b.text.as_str()), Some("台灣"));
+        let mut blocks = vec![para(
+            "【大纪元2020年11月07日讯】（大纪元记者骆亚、张顿采访报导）x",
+        )];
+        let d = take_dateline(&mut blocks, rules(Outlet::EpochTimes)).unwrap();
+        assert_eq!(d.reporters, vec!["骆亚".to_owned(), "张顿".to_owned()]);
+        assert_eq!(
+            d.date.map(|(raw, v)| (raw, v.to_string())),
+            Some(("2020年11月07日".to_owned(), "2020-11-07".to_owned()))
+        );
+        assert!(dateline_reporters("（中央社台北6日電）").is_empty());
+        // A dateline that is the whole paragraph takes the paragraph.
+        let mut blocks = vec![para("（德国之声中文网）")];
+        assert!(take_dateline(&mut blocks, rules(Outlet::Dw)).is_some());
+        assert!(blocks.is_empty());
+    }
+
+    #[test]
+    fn marked_blocks_leave_the_text() {
+        let mut byline = para("by Natasha Loder, health policy editor");
+        byline.mark = Some(Mark::Byline);
+        let mut place = para("CONYERS, GEORGIA");
+        place.mark = Some(Mark::Dateline);
+        let mut blocks = vec![byline, place, para("Text.")];
+        let m = take_marked(&mut blocks);
+        assert_eq!(m.byline, vec!["Natasha Loder".to_owned()]);
+        assert_eq!(m.dateline.as_deref(), Some("CONYERS, GEORGIA"));
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(m.set_aside.len(), 1);
+    }
+
+    #[test]
+    fn date_block_names_and_placeholders() {
+        let mut w = Vec::new();
+        assert_eq!(
+            byline(&["采访记者： William Yang"], &mut w, true),
+            vec!["William Yang".to_owned()]
+        );
+        assert_eq!(
+            byline(&["达扬（摘编）, 李京慧"], &mut w, true),
+            vec!["达扬".to_owned(), "李京慧".to_owned()]
+        );
+        assert!(w.is_empty());
+        assert!(byline(&["null"], &mut w, true).is_empty());
+        assert_eq!(
+            w.len(),
+            2,
+            "the placeholder and the empty date block are both reported"
+        );
+    }
 }
