@@ -357,6 +357,119 @@ fn take_fused_credit(block: &mut RawBlock, at_block: usize, found: &mut Found) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Inline;
+    use crate::outlet::{Outlet, rules};
+
+    fn para(text: &str) -> RawBlock {
+        let mut inlines = Vec::new();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                inlines.push(Inline::LineBreak);
+            }
+            inlines.push(Inline::Text {
+                text: line.to_owned(),
+                emphasis: false,
+                strong: false,
+                link: None,
+            });
+        }
+        RawBlock {
+            kind: RawKind::Paragraph,
+            text: inline::plain(&inlines),
+            inlines,
+            aside: false,
+            copyright_class: false,
+            mark: None,
+        }
+    }
+
+    /// Runs the closing scan: (kept texts, credit texts, boilerplate texts, found).
+    fn close(texts: &[&str], outlet: Outlet) -> (Vec<String>, Vec<String>, Vec<String>, Found) {
+        let mut blocks: Vec<RawBlock> = texts.iter().map(|t| para(t)).collect();
+        let mut classes: Vec<Class> = texts.iter().map(|_| Class::Keep).collect();
+        let mut boilerplate = Vec::new();
+        let mut found = Found::default();
+        take_closing(
+            &mut blocks,
+            &mut classes,
+            rules(outlet),
+            &mut boilerplate,
+            &mut found,
+        );
+        let mut kept = Vec::new();
+        let mut credits: Vec<String> = found.credits.iter().map(|(_, c)| c.text.clone()).collect();
+        for (b, c) in blocks.iter().zip(classes) {
+            match c {
+                Class::Keep => kept.push(b.text.clone()),
+                Class::Credit(cs) => credits.extend(cs.into_iter().map(|c| c.text)),
+                _ => {}
+            }
+        }
+        (
+            kept,
+            credits,
+            boilerplate.into_iter().map(|b| b.text).collect(),
+            found,
+        )
+    }
+
+    #[test]
+    fn editor_line_and_date_code() {
+        let (kept, credits, _, found) = close(
+            &["第一段。", "最后一段。（編輯：繆宗翰/沈朋達）1091123"],
+            Outlet::Cna,
+        );
+        assert_eq!(kept, vec!["第一段。", "最后一段。"]);
+        assert_eq!(credits, vec!["（編輯：繆宗翰/沈朋達）"]);
+        assert_eq!(found.date_code.as_deref(), Some("1091123"));
+        // Digits that are no date code of the outlet's stay text.
+        let (kept, credits, _, _) = close(&["最后一段。（編輯：繆宗翰）1091123"], Outlet::Dw);
+        assert_eq!(kept, vec!["最后一段。（編輯：繆宗翰）1091123"]);
+        assert!(credits.is_empty());
+    }
+
+    #[test]
+    fn glued_and_fused_credits() {
+        let (kept, credits, boiler, _) =
+            close(&["正文。\n翻译：Harry Wong\n点击查看本文英文版"], Outlet::Nyt);
+        assert_eq!(kept, vec!["正文。"]);
+        assert_eq!(credits, vec!["翻译：Harry Wong"]);
+        assert_eq!(boiler, vec!["点击查看本文英文版"]);
+        let (kept, credits, _, _) = close(
+            &["美方必将付出代价。   Phoebe Kong/杨威廉（综合报导）"],
+            Outlet::Dw,
+        );
+        assert_eq!(kept, vec!["美方必将付出代价。"]);
+        assert_eq!(credits, vec!["Phoebe Kong/杨威廉（综合报导）"]);
+        // A long line after a closing line is article text: nothing is taken.
+        let long = format!("正文。\n翻译：Harry Wong\n{}", "很长的正文".repeat(10));
+        let (kept, _, _, _) = close(&[&long], Outlet::Nyt);
+        assert_eq!(kept.len(), 1);
+        assert!(kept.first().is_some_and(|k| k.contains("翻译")));
+    }
+
+    #[test]
+    fn scan_stops_after_two_text_blocks() {
+        let (_, credits, _, _) = close(&["（路透社）", "正文一。", "正文二。"], Outlet::Dw);
+        assert!(credits.is_empty());
+        let (_, credits, _, _) = close(&["正文一。", "（路透社）", "正文二。"], Outlet::Dw);
+        assert_eq!(credits, vec!["（路透社）"]);
+    }
+
+    #[test]
+    fn end_marks() {
+        let (kept, _, boiler, _) = close(&["正文。（完）"], Outlet::Cna);
+        assert_eq!(
+            (kept, boiler),
+            (vec!["正文。".to_owned()], vec!["（完）".to_owned()])
+        );
+        let (kept, _, boiler, _) = close(&["责任编辑：李穹#"], Outlet::EpochTimes);
+        assert!(kept.is_empty());
+        assert_eq!(boiler, vec!["#"]);
+        // A hashtag is no end mark.
+        let (kept, _, _, _) = close(&["转发 #武汉加油#"], Outlet::ChinaDigitalTimes);
+        assert_eq!(kept, vec!["转发 #武汉加油#"]);
+    }
 
     #[test]
     fn credit_blocks_hold_only_credit_and_author_lines() {
