@@ -39,6 +39,13 @@ fn roc_date(code: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(year, num(3..5)?, num(5..7)?)
 }
 
+
+/// `/news/aopl/202009020012.aspx`.
+fn article_id(url: &Url) -> Option<String> {
+    let last = last_segment(url)?;
+    digits_after(last.strip_suffix(".aspx")?, "")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -55,10 +62,4 @@ mod tests {
         assert_eq!(super::roc_date("109112"), None);
         assert_eq!(super::roc_date("10911233"), None);
     }
-}
-
-/// `/news/aopl/202009020012.aspx`.
-fn article_id(url: &Url) -> Option<String> {
-    let last = last_segment(url)?;
-    digits_after(last.strip_suffix(".aspx")?, "")
 }
