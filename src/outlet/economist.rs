@@ -35,9 +35,12 @@ fn article_id(url: &Url) -> Option<String> {
     if let [.., "node", id] = segments.as_slice() {
         return is_digits(id).then(|| (*id).to_owned());
     }
-    let year_at = segments.iter().position(|s| s.len() == 4 && is_digits(s))?;
-    let rest = segments.get(year_at..)?;
-    (rest.len() == 4).then(|| rest.join("/"))
+    // The last four segments, when they are a date and a slug (`1843/2020/09/23/slug` is the
+    // 1843 section's).
+    let at = segments.len().checked_sub(4)?;
+    let rest = segments.get(at..)?;
+    let digits = |i: usize, len: usize| rest.get(i).is_some_and(|s| s.len() == len && is_digits(s));
+    (digits(0, 4) && digits(1, 2) && digits(2, 2)).then(|| rest.join("/"))
 }
 
 #[cfg(test)]
@@ -58,7 +61,12 @@ mod tests {
             id("https://www.economist.com/node/21797083").as_deref(),
             Some("21797083")
         );
+        assert_eq!(
+            id("https://www.economist.com/1843/2020/09/23/why-even-the-young-dye").as_deref(),
+            Some("2020/09/23/why-even-the-young-dye")
+        );
         assert_eq!(id("https://www.economist.com/us-election-2020"), None);
+        assert_eq!(id("https://www.economist.com/news/2020/03"), None);
         assert_eq!(id("https://www.economist.com/intelligenceoffer"), None);
         assert_eq!(id("https://www.economist.com/node/latest"), None);
     }
