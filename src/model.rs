@@ -16,7 +16,14 @@ pub struct Article {
     pub envelope: Envelope<'static>,
     /// Which outlet published the item (from the source URL's host, else the front-matter author).
     pub outlet: Outlet,
-    /// The outlet's id for the article where its URL carries one (DW `a-65724304` gives `65724304`).
+    /// The id that identifies the article in its source URL, as the outlet writes it: DW
+    /// `…/a-65724304` gives `65724304`, Zaobao `…/story20200810-1075904` gives
+    /// `story20200810-1075904`, the Epoch Times `…/n12550710.htm` gives `n12550710`, RTI
+    /// `/news/view/id/2073374` gives `2073374`, Solidot `story?sid=65735` gives `65735`; outlets
+    /// whose URLs are a date and a slug give both (NYT `20201117/slug`, the Economist
+    /// `2020/10/08/slug`). For an unknown source, a numeric `id`/`sid`/`p` query parameter or the
+    /// last path segment when it holds a number of five or more digits. `None` when the URL
+    /// carries no number (a slug only) or the item has no URL.
     pub article_id: Option<String>,
     /// When the outlet published the item, from what the item's HTML states: the body's date
     /// block, a `<time datetime>`, a date in the dateline (`【大纪元2020年11月15日讯】`), the
@@ -299,7 +306,12 @@ impl Credit {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum LinkKind {
-    /// Another article of the same outlet; [`Link::article_id`] names it.
+    /// A page of the outlet's own sites, article or not: tag, section, company and quote pages,
+    /// the English site of a Chinese edition (`www.nytimes.com` for `cn.nytimes.com`), the
+    /// outlet's short-link and document hosts. For an unknown source, a page on the registrable
+    /// domain of the item's URL (`cn.govopendata.com` owns `*.govopendata.com`; each
+    /// `*.blogspot.com` blog is its own site). [`Link::article_id`] names the article when the
+    /// page is one.
     Internal,
     /// Anything else on the web.
     External,
@@ -318,7 +330,8 @@ pub struct Link {
     pub text: String,
     /// Internal, external or unsafe.
     pub kind: LinkKind,
-    /// For internal links, the referenced article's id.
+    /// For internal links to an article, that article's id (as [`Article::article_id`]); `None`
+    /// for other pages and for a fragment of the item's own page (`…/#207644`).
     pub article_id: Option<String>,
 }
 

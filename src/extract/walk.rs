@@ -592,12 +592,7 @@ impl<'r> Walker<'r> {
         let index = self.out.links.len();
         match urls::resolve(href, self.base) {
             Some(url) => {
-                let (kind, article_id) = urls::classify(&url, self.rules);
-                // DW marks references to its own articles explicitly.
-                let kind = match el.attr("rel") {
-                    Some("ArticleRef" | "CommentRef") if article_id.is_some() => LinkKind::Internal,
-                    _ => kind,
-                };
+                let (kind, article_id) = urls::classify(&url, self.rules, self.base);
                 self.out.links.push(Link {
                     href: Some(url),
                     text: String::new(),

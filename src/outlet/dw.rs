@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{BASE, Marker, Outlet, Rules, digits_after};
+use super::{BASE, Marker, Outlet, Rules, digits_after, segments};
 use crate::model::BoilerplateKind::{Disclaimer, Promo, Related};
 
 pub(crate) static RULES: Rules = Rules {
@@ -24,12 +24,56 @@ pub(crate) static RULES: Rules = Rules {
     ..BASE
 };
 
-/// `.../a-65724304` on the site, `/api/detail/article/65709846` on the API.
+/// `.../a-65724304` (article), `.../av-65724304` (video), `.../g-65724304` (gallery) on the
+/// site, `/api/detail/article/65709846` on the API. A `?` left unescaped in the slug
+/// (`/zh/标题?/a-55717405`) puts the id in the query: it is read there too.
 fn article_id(url: &Url) -> Option<String> {
-    let mut segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let mut segments = segments(url);
+    if let Some(rest) = url.query().and_then(|q| q.strip_prefix('/')) {
+        segments.extend(rest.split('/').filter(|s| !s.is_empty()));
+    }
     let last = segments.pop()?;
     if segments.ends_with(&["detail", "article"]) {
         return digits_after(last, "");
     }
-    digits_after(last, "a-")
+    ["a-", "av-", "g-"]
+        .iter()
+        .find_map(|prefix| digits_after(last, prefix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Option<String> {
+        article_id(&Url::parse(s).unwrap())
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(
+            id("https://www.dw.com/zh/x/a-65724304").as_deref(),
+            Some("65724304")
+        );
+        assert_eq!(
+            id("https://www.dw.com/zh/x/av-55001122").as_deref(),
+            Some("55001122")
+        );
+        assert_eq!(
+            id("https://www.dw.com/zh/x/g-55001122").as_deref(),
+            Some("55001122")
+        );
+        assert_eq!(
+            id("https://api.dw.com/api/detail/article/65709846").as_deref(),
+            Some("65709846")
+        );
+        assert_eq!(
+            id("https://www.dw.com/zh/%E7%9C%8B?/a-54852928").as_deref(),
+            Some("54852928")
+        );
+        assert_eq!(id("https://www.dw.com/zh/加入美国"), None);
+        assert_eq!(id("https://www.dw.com/zh/x/s-9058"), None);
+        assert_eq!(id("https://www.dw.com/zh/x/a-12x"), None);
+        assert_eq!(id("https://www.dw.com/?q=/x"), None);
+    }
 }

@@ -3,13 +3,14 @@
 
 use url::Url;
 
-use super::{BASE, Marker, Outlet, Rules};
+use super::{BASE, Marker, Outlet, Rules, is_digits, segments};
 use crate::model::BoilerplateKind::{Disclaimer, EndNote, Promo, Related};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Economist,
     name: "economist",
     hosts: &["economist.com"],
+    other_hosts: &["1843magazine.com", "econ.st"],
     authors: &["经济学人en", "The Economist", "Economist", "经济学人"],
     article_id,
     boilerplate: &[
@@ -28,12 +29,45 @@ pub(crate) static RULES: Rules = Rules {
     ..BASE
 };
 
-/// `/section/2020/10/08/slug`: `2020/10/08/slug`.
+/// `/section/2020/10/08/slug`: `2020/10/08/slug`; `/node/21797083`: `21797083`.
 fn article_id(url: &Url) -> Option<String> {
-    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
-    let year_at = segments
-        .iter()
-        .position(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))?;
-    let rest = segments.get(year_at..)?;
-    (rest.len() == 4).then(|| rest.join("/"))
+    let segments = segments(url);
+    if let [.., "node", id] = segments.as_slice() {
+        return is_digits(id).then(|| (*id).to_owned());
+    }
+    // The last four segments, when they are a date and a slug (`1843/2020/09/23/slug` is the
+    // 1843 section's).
+    let at = segments.len().checked_sub(4)?;
+    let rest = segments.get(at..)?;
+    let digits = |i: usize, len: usize| rest.get(i).is_some_and(|s| s.len() == len && is_digits(s));
+    (digits(0, 4) && digits(1, 2) && digits(2, 2)).then(|| rest.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Option<String> {
+        article_id(&Url::parse(s).unwrap())
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(
+            id("https://www.economist.com/asia/2020/08/08/slug").as_deref(),
+            Some("2020/08/08/slug")
+        );
+        assert_eq!(
+            id("https://www.economist.com/node/21797083").as_deref(),
+            Some("21797083")
+        );
+        assert_eq!(
+            id("https://www.economist.com/1843/2020/09/23/why-even-the-young-dye").as_deref(),
+            Some("2020/09/23/why-even-the-young-dye")
+        );
+        assert_eq!(id("https://www.economist.com/us-election-2020"), None);
+        assert_eq!(id("https://www.economist.com/news/2020/03"), None);
+        assert_eq!(id("https://www.economist.com/intelligenceoffer"), None);
+        assert_eq!(id("https://www.economist.com/node/latest"), None);
+    }
 }

@@ -104,11 +104,16 @@ pub(crate) struct Rules {
     pub(crate) outlet: Outlet,
     /// Stable name.
     pub(crate) name: &'static str,
-    /// Host suffixes of the outlet's sites (`dw.com` matches `www.dw.com`).
+    /// Host suffixes of the outlet's sites (`dw.com` matches `www.dw.com`): items from them are
+    /// the outlet's, and links to them are internal.
     pub(crate) hosts: &'static [&'static str],
+    /// Further host suffixes the outlet owns that items do not come from (short links, document
+    /// and media hosts): links to them are internal too.
+    pub(crate) other_hosts: &'static [&'static str],
     /// Front-matter `author` values naming the outlet.
     pub(crate) authors: &'static [&'static str],
-    /// The article id carried by one of the outlet's URLs.
+    /// The article id carried by one of the outlet's URLs, as the URL writes it; `None` for
+    /// pages that are not articles (tags, sections) and for URLs that carry no id.
     pub(crate) article_id: fn(&Url) -> Option<String>,
     /// Paragraphs that are not article text, with why.
     pub(crate) boilerplate: &'static [(BoilerplateKind, Marker)],
@@ -155,8 +160,14 @@ impl DatelineSeparator {
     }
 }
 
-const fn none(_: &Url) -> Option<String> {
-    None
+impl Rules {
+    /// Whether `host` is one of the outlet's own sites.
+    pub(crate) fn owns(&self, host: &str) -> bool {
+        self.hosts
+            .iter()
+            .chain(self.other_hosts)
+            .any(|s| host_matches(host, s))
+    }
 }
 
 /// Every outlet's rules; the last is the generic fallback.
@@ -189,8 +200,9 @@ pub(crate) const BASE: Rules = Rules {
     outlet: Outlet::Unknown,
     name: "unknown",
     hosts: &[],
+    other_hosts: &[],
     authors: &[],
-    article_id: none,
+    article_id: generic_article_id,
     boilerplate: &[],
     skip_classes: &[],
     credits: &[],
@@ -243,10 +255,75 @@ pub(crate) fn last_segment(url: &Url) -> Option<&str> {
     url.path_segments()?.rfind(|s| !s.is_empty())
 }
 
-/// The last path segment that is all digits after `prefix` (`a-65724304` with prefix `a-`).
+/// The URL's non-empty path segments, still percent-encoded.
+pub(crate) fn segments(url: &Url) -> Vec<&str> {
+    url.path_segments()
+        .map(|s| s.filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `s` is a non-empty run of ASCII digits.
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `segment` after `prefix` when that rest is all digits (`a-65724304` with prefix `a-`).
 pub(crate) fn digits_after(segment: &str, prefix: &str) -> Option<String> {
     let rest = segment.strip_prefix(prefix)?;
-    (!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())).then(|| rest.to_owned())
+    is_digits(rest).then(|| rest.to_owned())
+}
+
+/// `segment` without a page extension (`.html`, `.htm`, `.shtml`, `.aspx`, `.php`, `.stm`).
+pub(crate) fn strip_page_extension(segment: &str) -> &str {
+    [".html", ".htm", ".shtml", ".aspx", ".php", ".stm"]
+        .iter()
+        .find_map(|ext| {
+            let cut = segment.len().checked_sub(ext.len())?;
+            let (stem, tail) = (segment.get(..cut)?, segment.get(cut..)?);
+            (!stem.is_empty() && tail.eq_ignore_ascii_case(ext)).then_some(stem)
+        })
+        .unwrap_or(segment)
+}
+
+/// The value of query parameter `key` when it is all digits (`?sid=65735`).
+pub(crate) fn query_digits(url: &Url, key: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, v)| k == key && is_digits(v))
+        .map(|(_, v)| v.into_owned())
+}
+
+/// The longest run of ASCII digits in `s`.
+fn longest_digit_run(s: &str) -> usize {
+    s.split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Digits in a row that make a number an identifier rather than a count or a day (`2020`, `12`).
+const ID_DIGITS: usize = 5;
+
+/// The id of a page of an unknown site: a numeric `id`, `sid`, `p` or `aid` query parameter
+/// (`?p=12345`), else the last path segment, extension dropped, when it holds a number of at
+/// least five digits (`/xinwenlianbo/20200927/` gives `20200927`, `/2020/09/2020921.html` gives
+/// `2020921`). A slug without such a number gives `None`.
+pub(crate) fn generic_article_id(url: &Url) -> Option<String> {
+    if let Some(id) = ["id", "sid", "p", "aid"]
+        .iter()
+        .find_map(|k| query_digits(url, k))
+        .filter(|id| id.len() >= ID_DIGITS)
+    {
+        return Some(id);
+    }
+    let stem = strip_page_extension(last_segment(url)?);
+    (longest_digit_run(stem) >= ID_DIGITS).then(|| decode(stem))
+}
+
+/// A percent-encoded URL part decoded for display (invalid UTF-8 replaced).
+pub(crate) fn decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -262,6 +339,49 @@ mod tests {
         assert_eq!(identify(None, Some("德国之声"), &[]).outlet, Outlet::Dw);
         assert_eq!(identify(None, Some("someone"), &[]).outlet, Outlet::Unknown);
         assert_eq!(identify(None, None, &["reuters"]).outlet, Outlet::Reuters);
+    }
+
+    #[test]
+    fn generic_ids_are_numbers_in_the_url() {
+        let id = |s: &str| generic_article_id(&Url::parse(s).unwrap());
+        assert_eq!(
+            id("https://cn.govopendata.com/xinwenlianbo/20200927/").as_deref(),
+            Some("20200927")
+        );
+        assert_eq!(
+            id("https://wqw2010.blogspot.com/2020/09/2020921.html").as_deref(),
+            Some("2020921")
+        );
+        assert_eq!(
+            id("https://x.example/index.php?p=12345").as_deref(),
+            Some("12345")
+        );
+        assert_eq!(id("https://x.example/a?id=98765&x=1").as_deref(), Some("98765"));
+        assert_eq!(id("https://wqw2010.blogspot.com/2020/09/blog-post_95.html"), None);
+        assert_eq!(id("https://nei.st/medium/caixin/cw864a"), None);
+        assert_eq!(id("https://nei.st/medium/wsj/some-slug"), None);
+        assert_eq!(id("https://x.example/a?id=12"), None);
+        assert_eq!(id("https://x.example/"), None);
+    }
+
+    #[test]
+    fn page_extensions_come_off() {
+        assert_eq!(strip_page_extension("n1.htm"), "n1");
+        assert_eq!(strip_page_extension("a.HTML"), "a");
+        assert_eq!(strip_page_extension("1.aspx"), "1");
+        assert_eq!(strip_page_extension(".html"), ".html");
+        assert_eq!(strip_page_extension("photo.jpg"), "photo.jpg");
+    }
+
+    #[test]
+    fn owned_hosts() {
+        let reuters = rules(Outlet::Reuters);
+        assert!(reuters.owns("www.reuters.com"));
+        assert!(reuters.owns("tmsnrt.rs"));
+        assert!(!reuters.owns("notreuters.com"));
+        // Other hosts make links internal but do not identify items.
+        let u = Url::parse("https://tmsnrt.rs/2ZFt4Pq").unwrap();
+        assert_eq!(identify(Some(&u), None, &[]).outlet, Outlet::Unknown);
     }
 
     #[test]

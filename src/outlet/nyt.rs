@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{BASE, DatelineSeparator, Marker, Outlet, Rules};
+use super::{BASE, DatelineSeparator, Marker, Outlet, Rules, is_digits, segments, strip_page_extension};
 use crate::model::BoilerplateKind::{EndNote, Promo, Staff};
 
 pub(crate) static RULES: Rules = Rules {
@@ -27,15 +27,60 @@ pub(crate) static RULES: Rules = Rules {
     ..BASE
 };
 
-/// `cn.nytimes.com/china/20201117/slug/`: `20201117/slug`.
+/// `cn.nytimes.com/china/20201117/slug/`: `20201117/slug`; the English site's
+/// `/2020/06/16/world/asia/slug.html`: `2020/06/16/world/asia/slug`.
 fn article_id(url: &Url) -> Option<String> {
-    if !url.host_str().is_some_and(|h| h.starts_with("cn.")) {
+    let segments = segments(url);
+    if let Some(date_at) = segments.iter().position(|s| s.len() == 8 && is_digits(s)) {
+        let slug = segments.get(date_at + 1)?;
+        return Some(format!("{}/{slug}", segments.get(date_at)?));
+    }
+    let year_at = segments.iter().position(|s| s.len() == 4 && is_digits(s))?;
+    let rest = segments.get(year_at..)?;
+    let dated = rest
+        .get(1..3)
+        .is_some_and(|md| md.iter().all(|s| s.len() == 2 && is_digits(s)));
+    if !dated || rest.len() < 4 {
         return None;
     }
-    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
-    let date_at = segments
-        .iter()
-        .position(|s| s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()))?;
-    let slug = segments.get(date_at + 1)?;
-    Some(format!("{}/{slug}", segments.get(date_at)?))
+    let mut id = rest.join("/");
+    let stem = strip_page_extension(&id).len();
+    id.truncate(stem);
+    Some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Option<String> {
+        article_id(&Url::parse(s).unwrap())
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(
+            id("https://cn.nytimes.com/china/20201117/slug/").as_deref(),
+            Some("20201117/slug")
+        );
+        assert_eq!(
+            id("https://www.nytimes.com/2020/06/16/world/asia/indian-china-border-clash.html").as_deref(),
+            Some("2020/06/16/world/asia/indian-china-border-clash")
+        );
+        assert_eq!(
+            id("https://www.nytimes.com/zh/2019/11/16/world/asia/x.html").as_deref(),
+            Some("2019/11/16/world/asia/x")
+        );
+        assert_eq!(id("https://m.cn.nytimes.com/morning-brief/"), None);
+        assert_eq!(id("https://www.nytimes.com/"), None);
+        assert_eq!(
+            id("https://archive.nytimes.com/www.nytimes.com/ref/international/24MEMO-GUIDE.html"),
+            None
+        );
+        assert_eq!(
+            id("https://www.nytimes.com/news-event/coronavirus?action=click"),
+            None
+        );
+        assert_eq!(id("https://www.nytimes.com/2020/06/16"), None);
+    }
 }

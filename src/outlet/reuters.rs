@@ -11,6 +11,8 @@ pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Reuters,
     name: "reuters",
     hosts: &["reuters.com"],
+    // Reuters' short links.
+    other_hosts: &["tmsnrt.rs", "reut.rs"],
     authors: &["路透", "路透社", "Reuters"],
     article_id,
     boilerplate: &[(Chrome, Marker::Contains("信任原则"))],
@@ -25,9 +27,40 @@ pub(crate) static RULES: Rules = Rules {
     ..BASE
 };
 
-/// `/article/slug-idCNKBS25E0EK`: the `id...` suffix.
+/// `/article/slug-idCNKBS25E0EK` or `/article/idCNKBS25E0EK`: the `id...` suffix. Company,
+/// quote and section pages carry none.
 fn article_id(url: &Url) -> Option<String> {
     let last = last_segment(url)?;
-    let (_, id) = last.rsplit_once("-id")?;
-    (id.len() >= 6 && id.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| format!("id{id}"))
+    let id = match last.rsplit_once("-id") {
+        Some((_, id)) => id,
+        None => last.strip_prefix("id")?,
+    };
+    let ok = id.len() >= 6
+        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+        && id.bytes().any(|b| b.is_ascii_digit());
+    ok.then(|| format!("id{id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Option<String> {
+        article_id(&Url::parse(s).unwrap())
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(
+            id("https://cn.reuters.com/article/hk-police-1120-fri-idCNKBS280042").as_deref(),
+            Some("idCNKBS280042")
+        );
+        assert_eq!(
+            id("https://www.reuters.com/article/idUSKBN28C0J4").as_deref(),
+            Some("idUSKBN28C0J4")
+        );
+        assert_eq!(id("https://www.reuters.com/companies/0700.HK"), None);
+        assert_eq!(id("https://cn.reuters.com/quote/CNYUSDCFXS"), None);
+        assert_eq!(id("https://www.reuters.com/article/identity-theft"), None);
+    }
 }

@@ -27,9 +27,24 @@ fn article_id(url: &Url) -> Option<String> {
     let last = last_segment(url)?;
     let (date, slug) = last.split_once('-')?;
     let ok = date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) && !slug.is_empty();
-    ok.then(|| {
-        percent_encoding::percent_decode_str(last)
-            .decode_utf8_lossy()
-            .into_owned()
-    })
+    ok.then(|| super::decode(last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Option<String> {
+        article_id(&Url::parse(s).unwrap())
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(
+            id("http://www.rfi.fr//cn/%E4%B8%AD%E5%9B%BD/20201111-%E6%8A%96%E9%9F%B3").as_deref(),
+            Some("20201111-抖音")
+        );
+        assert_eq!(id("https://www.rfi.fr/cn/%E6%B8%AF%E8%82%A1"), None);
+        assert_eq!(id("https://www.rfi.fr/cn/"), None);
+    }
 }

@@ -7,7 +7,7 @@ mod text;
 
 use std::fmt;
 
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Outlet};
 use crate::text::{is_cjk, normalize_space};
 
 /// Reading rate for CJK text, in characters per minute.
@@ -177,7 +177,9 @@ impl Article {
 
     /// A stable key naming the article across captures, for deduplication.
     ///
-    /// - `{outlet}:{article_id}` when the outlet's URL carries an id (`dw:65931207`);
+    /// - `{outlet}:{article_id}` when the outlet is known and its URL carries an id
+    ///   (`dw:65931207`); an unknown source's id is only a number in its URL, unique on its own
+    ///   site at best, so those go by URL;
     /// - else `url:{url}` with the URL normalised: scheme and host lowercase, no fragment, no
     ///   tracking parameters (`utm_*`, `fbclid`, `gclid`, `spm`, `ref`, ...), remaining query
     ///   parameters sorted, no trailing slash;
@@ -185,7 +187,11 @@ impl Article {
     ///   mirror date as `YYYY-MM-DD` (empty when unknown).
     #[must_use]
     pub fn dedup_key(&self) -> String {
-        if let Some(id) = &self.article_id {
+        if let Some(id) = self
+            .article_id
+            .as_ref()
+            .filter(|_| self.outlet != Outlet::Unknown)
+        {
             return format!("{}:{id}", self.outlet);
         }
         if let Some(url) = &self.envelope.url {
@@ -257,6 +263,11 @@ mod tests {
             "url:https://example.com/News/1?a=1&b=2"
         );
         assert_eq!(key("example.com/a/"), "url:https://example.com/a");
+        // An unknown site's numeric id is not unique across sites: the URL names the item.
+        assert_eq!(
+            key("a.example/xinwenlianbo/20200927/"),
+            "url:https://a.example/xinwenlianbo/20200927"
+        );
         let a = crate::parse("<!--1000-->\n[T  x]()\n------\n\n<p>a</p>").unwrap();
         assert_eq!(a.dedup_key(), "title:T x|1970-01-01");
     }
