@@ -174,6 +174,10 @@ fn copyright_sign(c: &str) -> Option<(&str, &str)> {
 /// `…员工们。图片：网络`, `… 图片黄雪涛`, `影片來源：MLG Highlights`: a credit label at the
 /// start of the caption or after a space or a sentence end.
 fn labelled(c: &str) -> Option<(&str, &str)> {
+    // Every label opens with one of these: most captions are turned away without a search.
+    if !c.contains(['图', '圖', '影', '摄', '攝', 'P']) {
+        return None;
+    }
     let mut best: Option<(usize, usize)> = None;
     for label in CREDIT_LABELS {
         for (at, _) in c.match_indices(label) {

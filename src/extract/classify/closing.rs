@@ -5,7 +5,7 @@
 use super::super::inline;
 use super::super::walk::{RawBlock, RawKind};
 use super::copyright::is_copyright;
-use super::credit;
+use super::credit::{self, LineRead};
 use super::{Class, Found};
 use crate::model::{Boilerplate, BoilerplateKind, Credit, CreditRole};
 use crate::outlet::Rules;
@@ -44,11 +44,12 @@ pub(super) fn credit_block(text: &str) -> Option<CreditBlock> {
         author_lines: Vec::new(),
     };
     for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(names) = credit::author_line(line) {
-            out.authors.extend(names);
-            out.author_lines.push(line.to_owned());
-        } else {
-            out.credits.push(credit::parse(line)?);
+        match credit::read(line)? {
+            LineRead::Author(names) => {
+                out.authors.extend(names);
+                out.author_lines.push(line.to_owned());
+            }
+            LineRead::Credit(c) => out.credits.push(c),
         }
     }
     (!out.credits.is_empty() || !out.authors.is_empty()).then_some(out)
@@ -88,6 +89,7 @@ pub(super) fn take_closing(
             *class = found.credit_block(cb, boilerplate);
             continue;
         }
+        let before = block.text.len();
         take_glued_lines(block, i, rules, boilerplate, found);
         take_bracketed_editor(block, i, rules, found);
         if seen == 0 {
@@ -97,18 +99,21 @@ pub(super) fn take_closing(
             *class = Class::Boiler(BoilerplateKind::EndNote);
             continue;
         }
-        // What stood before a glued line may itself be a credit or closing line.
-        if let Some(cb) = credit_block(&block.text) {
-            *class = found.credit_block(cb, boilerplate);
-            continue;
-        }
-        if let Some((kind, _)) = rules
-            .boilerplate
-            .iter()
-            .find(|(_, m)| m.matches(block.text.trim()))
-        {
-            *class = Class::Boiler(*kind);
-            continue;
+        // What stood before a line taken off may itself be a credit or closing line; text
+        // nothing was taken from was read already.
+        if block.text.len() != before {
+            if let Some(cb) = credit_block(&block.text) {
+                *class = found.credit_block(cb, boilerplate);
+                continue;
+            }
+            if let Some((kind, _)) = rules
+                .boilerplate
+                .iter()
+                .find(|(_, m)| m.matches(block.text.trim()))
+            {
+                *class = Class::Boiler(*kind);
+                continue;
+            }
         }
         seen += 1;
         if seen >= MAX_CLOSING_TEXT_BLOCKS {
@@ -204,10 +209,10 @@ fn closing_line(line: &str, rules: &Rules) -> Option<Closing> {
     if is_copyright(line) {
         return Some(Closing::Copyright);
     }
-    if let Some(names) = credit::author_line(line) {
-        return Some(Closing::Author(names));
-    }
-    credit::parse(line).map(Closing::Credit)
+    Some(match credit::read(line)? {
+        LineRead::Author(names) => Closing::Author(names),
+        LineRead::Credit(c) => Closing::Credit(c),
+    })
 }
 
 /// The last `<br>`-separated lines of a paragraph when they are closing lines: the earliest
@@ -229,6 +234,10 @@ fn take_glued_lines(
         found.copyright_text = block.text.get(at..).map(|t| t.trim().to_owned());
         inline::strip_suffix(&mut block.inlines, block.text.len() - at);
         block.text = inline::plain(&block.inlines);
+    }
+    if !block.text.contains('\n') {
+        // A single line was read whole already (credit block, classification).
+        return;
     }
     let text = block.text.clone();
     // Where each line starts; a cut before a line takes the `\n` before it too.

@@ -3,6 +3,8 @@
 //! all of it reads as credit segments (`LABEL：NAMES`, a bracketed agency credit, a contributor
 //! sentence); anything else on the line makes it article text.
 
+use std::borrow::Cow;
+
 use crate::model::{Credit, CreditPart, CreditRole};
 use crate::text::{is_cjk, normalize_space};
 
@@ -277,25 +279,84 @@ const MAX_ORG_CHARS: usize = 8;
 /// Punctuation that ends or splits sentences: never inside a name.
 const SENTENCE_MARKS: &[char] = &['。', '！', '？', '!', '?', '，', '“', '”', '"', '：', ':'];
 
-/// Reads `line` as one credit line, or `None` when any of it is not credit text.
-pub(crate) fn parse(line: &str) -> Option<Credit> {
-    let text = normalize_space(line);
-    if text.is_empty() || text.chars().count() > MAX_LINE_CHARS {
-        return None;
+/// What a short line is: an author line (its names), or a credit line.
+pub(crate) enum LineRead {
+    /// `作者：X`, `文/X`, `By X`: the names are the byline, and the line is no credit.
+    Author(Vec<String>),
+    /// A credit line.
+    Credit(Credit),
+}
+
+/// Reads `line` as an author line or one credit line, or `None` when any of it is not credit
+/// text. The line is collapsed once and read by every grammar in turn.
+pub(crate) fn read(line: &str) -> Option<LineRead> {
+    let text = short_line(line)?;
+    if let Some(names) = author_names(&text) {
+        return Some(LineRead::Author(names));
     }
     contributor(&text)
         .or_else(|| labelled(&text))
         .or_else(|| bracketed(&text))
+        .map(LineRead::Credit)
+}
+
+/// Reads `line` as one credit line, or `None` when any of it is not credit text (an author
+/// line is no credit line).
+pub(crate) fn parse(line: &str) -> Option<Credit> {
+    match read(line)? {
+        LineRead::Credit(c) => Some(c),
+        LineRead::Author(_) => None,
+    }
+}
+
+/// `line` with its whitespace collapsed, when it is short enough to be a credit line. Most
+/// lines the scans look at are paragraphs: they are turned away by their length before any
+/// other work.
+fn short_line(line: &str) -> Option<Cow<'_, str>> {
+    // Collapsing whitespace only shortens a line: count what stays first, and look for a
+    // character every credit grammar needs on the way.
+    let mut visible = 0;
+    let mut signal = GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l));
+    for c in line.chars() {
+        if !c.is_whitespace() {
+            visible += 1;
+            if visible > MAX_LINE_CHARS {
+                return None;
+            }
+        }
+        signal = signal || is_credit_signal(c);
+    }
+    if visible == 0 || !signal {
+        return None;
+    }
+    // Block text comes collapsed already; only other text needs the work.
+    let collapsed = !line.starts_with(char::is_whitespace)
+        && !line.ends_with(char::is_whitespace)
+        && !line.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !line.contains("  ");
+    Some(if collapsed {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(normalize_space(line))
+    })
 }
 
 /// Whether `line` is an author line (`作者：X`, `文/X`, `By X`): its names are the byline, and
 /// it is no credit.
 pub(crate) fn author_line(line: &str) -> Option<Vec<String>> {
-    let text = normalize_space(line);
+    author_names(&short_line(line)?)
+}
+
+/// [`author_line`] on a collapsed line.
+fn author_names(text: &str) -> Option<Vec<String>> {
     if let Some(rest) = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")) {
         return english_names(rest);
     }
-    let c = labelled(&text)?;
+    // Only a line opening with a writer's label can be an author line.
+    if label_at(unbracket(text).unwrap_or(text)).is_none_or(|(_, role)| role != CreditRole::Writer) {
+        return None;
+    }
+    let c = labelled(text)?;
     (c.role == CreditRole::Writer && c.also.is_empty() && c.agencies.is_empty() && !c.names.is_empty())
         .then_some(c.names)
 }
@@ -361,6 +422,13 @@ fn english_names(rest: &str) -> Option<Vec<String>> {
 
 /// `X、Y对本文有报道贡献。Z对本文有研究贡献。` and `X华盛顿补充报道`.
 fn contributor(text: &str) -> Option<Credit> {
+    if !text.contains(['献', '獻', '补', '補'])
+        || !["贡献", "貢獻", "补充报道", "補充報導"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        return None;
+    }
     let mut names = Vec::new();
     let sentences: Vec<&str> = text
         .split('。')
@@ -401,7 +469,76 @@ fn contributor(text: &str) -> Option<Credit> {
 
 /// The label at the start of `s`, if any, and its role.
 fn label_at(s: &str) -> Option<(&'static str, CreditRole)> {
+    if !s.chars().next().is_some_and(may_open_label) {
+        return None;
+    }
     LABELS.iter().copied().find(|(l, _)| s.starts_with(l))
+}
+
+/// Whether `c` is a character some credit grammar needs: a separator after a label (`：`, `|`,
+/// `/`, a space), a bracket, the `者` of `记者` after an organisation, the `献`/`补` of a
+/// contributor line. A line without one (and not opening with a label run into its name) is
+/// no credit line, and is turned away before it is read.
+fn is_credit_signal(c: char) -> bool {
+    matches!(
+        c,
+        '：' | ':'
+            | '|'
+            | '｜'
+            | '/'
+            | '／'
+            | ' '
+            | '\u{a0}'
+            | '（'
+            | '('
+            | '者'
+            | '献'
+            | '獻'
+            | '补'
+            | '補'
+            | '；'
+            | ';'
+    )
+}
+
+/// Whether a label may start with `c`: the first characters of [`LABELS`] (a unit test keeps the
+/// two in step). Most characters start no label, and this turns them away without comparing.
+fn may_open_label(c: char) -> bool {
+    matches!(
+        c,
+        '本' | '采'
+            | '採'
+            | '记'
+            | '記'
+            | '作'
+            | '撰'
+            | '文'
+            | '责'
+            | '責'
+            | '网'
+            | '網'
+            | '主'
+            | '编'
+            | '編'
+            | '发'
+            | '發'
+            | '整'
+            | '实'
+            | '實'
+            | '翻'
+            | '译'
+            | '譯'
+            | '核'
+            | '审'
+            | '審'
+            | '微'
+            | '转'
+            | '轉'
+            | '来'
+            | '來'
+            | '链'
+            | '鏈'
+    )
 }
 
 /// One or more `LABEL：NAMES` segments, optionally in brackets, the first optionally after an
@@ -468,7 +605,7 @@ fn label_starts(inner: &str) -> Vec<(usize, &'static str, CreditRole)> {
     let mut starts = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in inner.char_indices() {
-        if prev.is_none_or(|p| SEGMENT_SEPARATORS.contains(&p)) {
+        if may_open_label(c) && prev.is_none_or(|p| SEGMENT_SEPARATORS.contains(&p)) {
             if let Some((label, role)) = inner.get(i..).and_then(label_at) {
                 starts.push((i, label, role));
             }
@@ -480,6 +617,10 @@ fn label_starts(inner: &str) -> Vec<(usize, &'static str, CreditRole)> {
 
 /// The organisation before the first `记者` and where `记者` starts, when it is a short CJK name.
 fn reporter_org(inner: &str) -> Option<(&str, usize)> {
+    // One byte search turns away the lines without `者`, the most of them.
+    if !inner.contains('者') {
+        return None;
+    }
     let (org, at) = ["记者", "記者"]
         .iter()
         .filter_map(|w| inner.find(w).map(|at| (inner.get(..at), at)))
@@ -717,6 +858,13 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn every_label_passes_the_first_character_filter() {
+        for (label, _) in LABELS {
+            assert!(label.chars().next().is_some_and(may_open_label), "{label}");
+        }
     }
 
     #[test]
