@@ -343,7 +343,8 @@ fn short_line(line: &str) -> Option<Cow<'_, str>> {
 
 /// Whether `line` is an author line (`作者：X`, `文/X`, `By X`): its names are the byline, and
 /// it is no credit.
-pub(crate) fn author_line(line: &str) -> Option<Vec<String>> {
+#[cfg(test)]
+fn author_line(line: &str) -> Option<Vec<String>> {
     author_names(&short_line(line)?)
 }
 
