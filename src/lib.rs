@@ -46,14 +46,16 @@ mod model;
 mod outlet;
 mod render;
 mod text;
+mod warning;
 
 pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
-pub use error::{Error, Warning, WarningKind};
+pub use error::Error;
 pub use model::{
     Article, Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditPart, CreditRole, Figure, Inline,
     Link, LinkKind, MediaKind, MirrorFooter, Outlet, Published, PublishedValue,
 };
 pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
+pub use warning::{UrlField, Warning, WarningDetail, WarningKind};
 
 /// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -238,13 +238,14 @@ fn check_front_matter(fm: &FrontMatter<'_>) {
 
 /// Warnings: "a lowercase human-readable description".
 pub fn check_warning(w: &Warning) {
-    let first = w.message.chars().next();
+    let message = w.to_string();
+    let first = message.chars().next();
     assert!(
         first.is_some_and(|c| !c.is_uppercase() && !c.is_whitespace()),
         "warning message not lowercase / empty: {w}"
     );
     assert!(!w.kind.as_str().is_empty());
-    let _ = w.to_string();
+    assert_eq!(w.kind, w.detail.kind(), "warning kind is not its detail's: {w:?}");
 }
 
 /// Errors: "Messages are lowercase, say what was expected and what was found, and end with the

@@ -10,7 +10,7 @@ mod walk;
 use url::Url;
 
 use crate::dom;
-use crate::error::{Warning, WarningKind};
+use crate::error::{Warning, WarningDetail};
 use crate::outlet::Rules;
 
 pub(crate) use classify::Parts;
@@ -31,18 +31,18 @@ pub(crate) fn extract(body: &str, base: Option<&Url>, rules: &Rules, limits: &Li
     let mut raw = walker.finish();
     match cut {
         Some(dom::Cut::Depth { offset }) => raw.warnings.push(Warning::new(
-            WarningKind::LimitReached,
-            format!(
-                "the body nests deeper than {} elements near byte {offset} of the body; the rest was not parsed",
-                limits.max_depth
-            ),
+            WarningDetail::DepthLimit {
+                max_depth: limits.max_depth,
+                offset,
+            },
+            None,
         )),
         Some(dom::Cut::Nodes { offset }) => raw.warnings.push(Warning::new(
-            WarningKind::LimitReached,
-            format!(
-                "the body has more than {} elements near byte {offset} of the body; the rest was not parsed",
-                limits.max_nodes
-            ),
+            WarningDetail::NodeLimit {
+                max_nodes: limits.max_nodes,
+                offset,
+            },
+            None,
         )),
         None => {}
     }

@@ -10,7 +10,7 @@ use chrono::SecondsFormat;
 use url::Url;
 
 use crate::envelope::{EnvelopeForm, FrontMatter};
-use crate::error::{Warning, WarningKind};
+use crate::error::{Warning, WarningDetail, WarningKind};
 use crate::extract::{self, Limits, Parts};
 use crate::model::{Article, Block, Boilerplate, BoilerplateKind, Figure, Inline, MediaKind};
 use crate::outlet::{self, Rules};
@@ -55,7 +55,7 @@ fn envelope(a: &Article) -> String {
         None if nan.is_some() || fm.is_some() => Some("<!--NaN-->".to_owned()),
         None => None,
     };
-    if let (Some(c), Some(line)) = (&comment, nan.and_then(|w| line_number(&w.message))) {
+    if let (Some(c), Some(line)) = (&comment, nan.and_then(|w| w.position.map(|(line, _)| line))) {
         if c == "<!--NaN-->" {
             // The warning names the comment's line; blank lines (skipped by the reader) put it there.
             let at = if fm.is_some() {
@@ -87,13 +87,6 @@ fn join(lines: Vec<String>) -> String {
 /// At most this many blank lines are written to put a `<!--NaN-->` comment on the line its
 /// warning names; an article whose warning names a later line does not round-trip exactly.
 const MAX_NAN_PADDING: usize = 100_000;
-
-/// `N` from a message saying `at line N column C`.
-fn line_number(message: &str) -> Option<usize> {
-    let rest = message.split_once("at line ")?.1;
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
-}
 
 /// A double-quoted YAML string as the front-matter reader unquotes it.
 fn yaml_quote(s: &str) -> String {
@@ -192,11 +185,13 @@ fn escape(s: &str, in_attribute: bool) -> String {
     o
 }
 
-/// The text between the first and the last backtick of a warning message.
-fn quoted(message: &str) -> Option<&str> {
-    let start = message.find('`')? + 1;
-    let end = message.rfind('`')?;
-    message.get(start..end)
+/// Whether `w` reports a caption with no media that became the paragraph `text` (compared
+/// as far as the extractor records it).
+fn is_orphan_caption(w: &Warning, text: &str) -> bool {
+    match &w.detail {
+        WarningDetail::OrphanCaption { text: caption } => caption.chars().take(40).eq(text.chars().take(40)),
+        _ => false,
+    }
 }
 
 /// A caption as the caption elements it was joined from: the extractor joins them with a
@@ -352,14 +347,15 @@ impl<'a> Body<'a> {
         let Some(w) = self.walk_warnings.get(i) else {
             return;
         };
-        let shown = quoted(&w.message).map(attr);
-        let html = match (w.kind, shown) {
-            (WarningKind::UnsafeLink, Some(href)) => format!("<a href=\"{href}\"></a>"),
-            (WarningKind::UnsafeMedia, shown) => {
-                let tag = ["video", "audio"]
-                    .into_iter()
-                    .find(|t| w.message.starts_with(&format!("a {t} item")));
-                match (tag, shown) {
+        let html = match &w.detail {
+            WarningDetail::UnsafeLink { href } => format!("<a href=\"{}\"></a>", attr(href)),
+            WarningDetail::UnsafeMedia { kind, src } => {
+                let tag = match kind {
+                    MediaKind::Video => Some("video"),
+                    MediaKind::Audio => Some("audio"),
+                    _ => None,
+                };
+                match (tag, src.as_deref().map(attr)) {
                     (Some(t), Some(src)) => format!("<{t} src=\"{src}\"></{t}>"),
                     (Some(t), None) => format!("<{t}></{t}>"),
                     (None, Some(src)) => format!("<img src=\"{src}\">"),
@@ -447,11 +443,7 @@ impl<'a> Body<'a> {
         let mut placeholders = 0;
         let mut no_author = false;
         for w in a.warnings.iter().filter(|w| w.kind == WarningKind::BylineDropped) {
-            if w.message.starts_with("the placeholder `null`") {
-                let Some(part) = w.message.rsplit_once(" from the byline `").map(|(_, p)| p) else {
-                    continue;
-                };
-                let part = part.strip_suffix('`').unwrap_or(part);
+            if let WarningDetail::BylineDropped { part } = &w.detail {
                 let rest = part.strip_prefix("null").unwrap_or(part).trim();
                 let later = a.byline.get(next..).unwrap_or(&[]);
                 if let Some(k) = later.iter().position(|n| n == rest) {
@@ -589,8 +581,6 @@ impl<'a> Body<'a> {
             return false;
         }
         let full = format!("{}{text}", prefix.unwrap_or(""));
-        let shown: String = full.chars().take(40).collect();
-        let message = format!("a caption with no media before it was kept as a paragraph: `{shown}`");
         if self.after_figure {
             // Text set aside stood between the media and the caption: write the next piece
             // of it here, so the caption does not attach to the media.
@@ -598,7 +588,7 @@ impl<'a> Body<'a> {
                 .walk_warnings
                 .iter()
                 .skip(self.next_warning)
-                .any(|w| w.kind == WarningKind::OrphanCaption && w.message == message);
+                .any(|w| is_orphan_caption(w, &full));
             match self.pending.front() {
                 Some((html, true)) if wanted => {
                     self.out.push_str(html);
@@ -608,8 +598,7 @@ impl<'a> Body<'a> {
                 _ => return false,
             }
         }
-        self.take_warning(|w| w.kind == WarningKind::OrphanCaption && w.message == message)
-            .is_some()
+        self.take_warning(|w| is_orphan_caption(w, &full)).is_some()
     }
 
     fn figure(&mut self, f: &Figure) {
@@ -732,10 +721,11 @@ impl<'a> Body<'a> {
         if let Some(url) = self.a.links.get(l).and_then(|x| x.href.as_ref()) {
             return url.as_str().to_owned();
         }
-        self.take_warning(|w| w.kind == WarningKind::UnsafeLink)
-            .and_then(|w| quoted(&w.message))
-            .unwrap_or("javascript:void(0)")
-            .to_owned()
+        let w = self.take_warning(|w| w.kind == WarningKind::UnsafeLink);
+        match w.map(|w| &w.detail) {
+            Some(WarningDetail::UnsafeLink { href }) => href.clone(),
+            _ => "javascript:void(0)".to_owned(),
+        }
     }
 
     fn mirror_footer(&mut self) {
@@ -859,11 +849,7 @@ impl Body<'_> {
     fn staff_host(&self, text: &str) -> Option<usize> {
         // A paragraph that was a caption with no media goes back as a caption, so it cannot
         // carry the line: try the others first.
-        let orphan = |para: &str| {
-            let shown: String = para.chars().take(40).collect();
-            let message = format!("a caption with no media before it was kept as a paragraph: `{shown}`");
-            self.walk_warnings.iter().any(|w| w.message == message)
-        };
+        let orphan = |para: &str| self.walk_warnings.iter().any(|w| is_orphan_caption(w, para));
         let mut candidates = Vec::new();
         let mut seen = 0;
         for (i, block) in self.a.blocks.iter().enumerate().rev() {
