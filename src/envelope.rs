@@ -826,7 +826,7 @@ fn check_oracle(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::WarningKind;
+    use crate::warning::WarningKind;
 
     const FULL: &str = "---\nlayout: post\ntitle: \"Say \\\"hi\\\" &quot;now&quot;\"\ndate: 2023-05-24T14:47:04.000Z\nauthor: 德国之声\nfrom: https://www.dw.com/zh/a%20b/a-1\ntags: [ 德国之声, \"x y\" ]\ncomments: True\ncategories: [ 德国之声 ]\nweird: value: with colon\n---\n<!--1684939624000-->\n[Say \"hi\" &quot;now&quot;](https://www.dw.com/zh/a%20b/a-1)\n------\n\n<div>\n<p>body</p>\n</div>\n";
 

@@ -1,6 +1,6 @@
 //! Errors (the input is not a blob); warnings (the blob has odd parts) are in `warning`.
 
-pub(crate) use crate::warning::{Warning, WarningDetail, WarningKind, excerpt};
+pub(crate) use crate::warning::{Warning, WarningDetail, excerpt};
 
 /// Why an input could not be parsed as a blob.
 ///

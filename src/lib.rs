@@ -38,6 +38,7 @@
     )
 )]
 
+mod canonical;
 mod dom;
 mod envelope;
 mod error;
@@ -135,30 +136,13 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Article, Error> {
         .map(|f| f.categories.iter().map(AsRef::as_ref).collect())
         .unwrap_or_default();
     let rules = outlet::identify(env.url.as_ref(), author, &categories);
-    let limits = extract::Limits {
-        max_depth: options.max_depth,
-        max_nodes: options.max_nodes,
-    };
-    let parts = extract::extract(blob.body, env.url.as_ref(), rules, &limits);
-    let article_id = env.url.as_ref().and_then(|u| (rules.article_id)(u));
-    let mut warnings = blob.warnings;
-    warnings.extend(parts.warnings);
-    Ok(Article {
+    let head = extract::Head {
+        article_id: env.url.as_ref().and_then(|u| (rules.article_id)(u)),
         outlet: rules.outlet,
-        article_id,
-        published: parts.published,
-        byline: parts.byline,
-        dateline: parts.dateline,
-        figures: parts.figures,
-        blocks: parts.blocks,
-        links: parts.links,
-        credits: parts.credits,
-        copyright: parts.copyright,
-        mirror_footer: parts.mirror_footer,
-        boilerplate: parts.boilerplate,
         envelope: env.into_owned(),
-        warnings,
-    })
+        warnings: blob.warnings,
+    };
+    Ok(extract::extract(blob.body, head, rules, options))
 }
 
 // The README's library example is compiled and run as a doctest.

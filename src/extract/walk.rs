@@ -3,6 +3,7 @@
 
 use url::Url;
 
+use super::canonical::Collector;
 use super::inline;
 use super::urls;
 use crate::dom::{Element, Visitor};
@@ -239,6 +240,8 @@ pub(crate) struct Walker<'r> {
     /// Class attributes seen and what they say: pages repeat a few class strings, so each
     /// distinct one is matched against the class lists once (up to [`CLASS_CACHE`] of them).
     class_cache: Vec<(String, ClassFlags)>,
+    /// The first rule: canonical markup, read as written.
+    pub(crate) canonical: Collector,
 }
 
 /// How many distinct class attributes the walker remembers.
@@ -302,6 +305,7 @@ impl<'r> Walker<'r> {
             copyright_class: false,
             marks: Vec::new(),
             class_cache: Vec::new(),
+            canonical: Collector::default(),
         }
     }
 
@@ -613,6 +617,9 @@ impl<'r> Walker<'r> {
 
 impl Visitor for Walker<'_> {
     fn start(&mut self, el: &Element<'_>) -> bool {
+        if let Some(descend) = self.canonical.start(el, self.out.figures.len()) {
+            return descend;
+        }
         let name = el.name();
         if is_skip_tag(name) {
             return false;
@@ -762,6 +769,9 @@ impl Visitor for Walker<'_> {
     }
 
     fn end(&mut self, _name: &str) {
+        if self.canonical.end() {
+            return;
+        }
         let Some(frame) = self.frames.pop() else { return };
         if self.caption.is_some() {
             self.caption_depth = self.caption_depth.saturating_sub(1);
@@ -816,6 +826,9 @@ impl Visitor for Walker<'_> {
     }
 
     fn text(&mut self, text: &str) {
+        if self.canonical.text(text) {
+            return;
+        }
         self.push_text(text);
     }
 }
