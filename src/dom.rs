@@ -86,6 +86,11 @@ impl<'a> Element<'a> {
         self.name
     }
 
+    /// Every attribute: (name, value), in document order.
+    pub(crate) fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
+    }
+
     /// The value of attribute `name`, if present.
     pub(crate) fn attr(&self, name: &str) -> Option<&'a str> {
         self.attrs

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use url::Url;
 
-use crate::error::{Error, Warning, WarningKind, position, quote};
+use crate::error::{Error, Warning, WarningDetail, excerpt, position, quote};
 use crate::text::{decode_entities, position_byte, same_text, sanitize};
+use crate::warning::UrlField;
 
 /// Which envelope layout a blob uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -239,10 +240,7 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
             Some((mirrored_at, title, url))
         }
         Some((_, l)) if front_matter.is_none() && l.starts_with('[') && l.contains("](") => {
-            warnings.push(Warning::new(
-                WarningKind::EnvelopeLayout,
-                "no `<!--ms-->` timestamp comment before the title link",
-            ));
+            warnings.push(Warning::new(WarningDetail::MissingTimestamp, None));
             let (title, url) = parse_title_link(input, &mut lines, &mut warnings)?;
             Some((None, title, url))
         }
@@ -281,7 +279,7 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
             let url = fm
                 .from
                 .as_deref()
-                .and_then(|raw| parse_url(raw, "front-matter `from`", &mut warnings));
+                .and_then(|raw| parse_url(raw, UrlField::FrontMatterFrom, &mut warnings));
             Envelope {
                 form: EnvelopeForm::FrontMatterOnly,
                 mirrored_at: fm.date.map(|d| d.with_timezone(&Utc)),
@@ -341,10 +339,9 @@ fn parse_timestamp(
 ) -> Option<DateTime<Utc>> {
     let digits = line.trim_start_matches("<!--").trim_end_matches("-->").trim();
     if digits == "NaN" {
-        let (l, c) = position(input, off);
         warnings.push(Warning::new(
-            WarningKind::NanTimestamp,
-            format!("the mirror timestamp is `NaN` at line {l} column {c}: the item has no mirror time"),
+            WarningDetail::NanTimestamp,
+            Some(position(input, off)),
         ));
         return None;
     }
@@ -354,13 +351,11 @@ fn parse_timestamp(
         .filter(|_| digits.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
         .and_then(DateTime::from_timestamp_millis);
     if parsed.is_none() {
-        let (l, c) = position(input, off);
         warnings.push(Warning::new(
-            WarningKind::InvalidTimestamp,
-            format!(
-                "expected milliseconds since the epoch in the timestamp comment, found {} at line {l} column {c}",
-                quote(input, off)
-            ),
+            WarningDetail::InvalidTimestamp {
+                found: excerpt(input, off),
+            },
+            Some(position(input, off)),
         ));
     }
     parsed
@@ -399,16 +394,17 @@ fn parse_title_link<'a>(
     let raw_url = after_open.get(mid + 2..close).unwrap_or("").trim();
     let trailing = after_open.get(close + 1..).unwrap_or("");
     if !trailing.is_empty() {
-        let (l, c) = position(input, off);
         warnings.push(Warning::new(
-            WarningKind::EnvelopeLayout,
-            format!("text after the title link at line {l} column {c} ignored: `{trailing}`"),
+            WarningDetail::TrailingText {
+                text: trailing.to_owned(),
+            },
+            Some(position(input, off)),
         ));
     }
     let url = if raw_url.is_empty() {
         None
     } else {
-        parse_url(raw_url, "title link", warnings)
+        parse_url(raw_url, UrlField::TitleLink, warnings)
     };
     Ok((Some(clean(decode_entities(raw_title))), url))
 }
@@ -424,29 +420,22 @@ fn clean(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-fn parse_url(raw: &str, what: &str, warnings: &mut Vec<Warning>) -> Option<Url> {
-    match Url::parse(raw.trim()) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") => Some(u),
-        Ok(u) => {
-            let raw = sanitize(raw);
-            warnings.push(Warning::new(
-                WarningKind::InvalidUrl,
-                format!(
-                    "the {what} URL `{raw}` is not http(s) (scheme `{}`); dropped",
-                    u.scheme()
-                ),
-            ));
-            None
-        }
-        Err(e) => {
-            let raw = sanitize(raw);
-            warnings.push(Warning::new(
-                WarningKind::InvalidUrl,
-                format!("the {what} URL `{raw}` could not be parsed: {e}"),
-            ));
-            None
-        }
-    }
+fn parse_url(raw: &str, field: UrlField, warnings: &mut Vec<Warning>) -> Option<Url> {
+    let detail = match Url::parse(raw.trim()) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => return Some(u),
+        Ok(u) => WarningDetail::UrlNotWeb {
+            field,
+            url: sanitize(raw).into_owned(),
+            scheme: u.scheme().to_owned(),
+        },
+        Err(e) => WarningDetail::UrlUnparsed {
+            field,
+            url: sanitize(raw).into_owned(),
+            reason: e.to_string(),
+        },
+    };
+    warnings.push(Warning::new(detail, None));
+    None
 }
 
 fn skip_underline(input: &str, lines: &mut Lines<'_>, warnings: &mut Vec<Warning>) {
@@ -455,13 +444,11 @@ fn skip_underline(input: &str, lines: &mut Lines<'_>, warnings: &mut Vec<Warning
             lines.next_line();
         }
         Some((off, _)) => {
-            let (l, c) = position(input, off);
             warnings.push(Warning::new(
-                WarningKind::EnvelopeLayout,
-                format!(
-                    "expected a setext underline `------` at line {l} column {c}, found {}",
-                    quote(input, off)
-                ),
+                WarningDetail::MissingUnderline {
+                    found: excerpt(input, off),
+                },
+                Some(position(input, off)),
             ));
         }
         None => {}
@@ -485,10 +472,9 @@ fn body_slice<'a>(input: &'a str, lines: &mut Lines<'a>, warnings: &mut Vec<Warn
             start = lines.pos;
             end = last_line_start.max(start);
         } else {
-            let (l, c) = position(input, off);
             warnings.push(Warning::new(
-                WarningKind::EnvelopeLayout,
-                format!("the wrapper `<div>` at line {l} column {c} has no closing `</div>` line; kept in the body"),
+                WarningDetail::UnclosedWrapper,
+                Some(position(input, off)),
             ));
         }
     }
@@ -529,13 +515,11 @@ fn parse_front_matter<'a>(
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         });
         let Some(key_end) = key_end else {
-            let (l, c) = (line_no, 1);
             warnings.push(Warning::new(
-                WarningKind::FrontMatterSyntax,
-                format!(
-                    "expected `key: value` in the front matter at line {l} column {c}, found {}",
-                    quote(input, off)
-                ),
+                WarningDetail::FrontMatterLine {
+                    found: excerpt(input, off),
+                },
+                Some((line_no, 1)),
             ));
             continue;
         };
@@ -578,17 +562,11 @@ fn read_value<'a>(
         let rest = input.get(end..rest_end).unwrap_or("").trim();
         if !closed || (!rest.is_empty() && !rest.starts_with('#')) {
             let column = input.get(line_start..quote_at).map_or(0, |s| s.chars().count()) + 1;
-            let (l, c) = (line_no, column);
             warnings.push(Warning::new(
-                WarningKind::FrontMatterSyntax,
-                format!(
-                    "expected a closing quote for the front-matter value at line {l} column {c}, found {}",
-                    if closed {
-                        format!("`{rest}` after it")
-                    } else {
-                        "end of line".to_owned()
-                    }
-                ),
+                WarningDetail::FrontMatterQuote {
+                    after: closed.then(|| rest.to_owned()),
+                },
+                Some((line_no, column)),
             ));
         }
         return Value::Scalar(value);
@@ -746,10 +724,11 @@ fn store<'a>(
             match parse_front_matter_date(&v) {
                 Some(d) => fm.date = Some(d),
                 None => {
-                    let (l, c) = (line_no, 1);
                     warnings.push(Warning::new(
-                        WarningKind::FrontMatterDate,
-                        format!("expected a date in the front matter at line {l} column {c}, found `{v}`; kept in `extra`"),
+                        WarningDetail::FrontMatterDate {
+                            value: v.clone().into_owned(),
+                        },
+                        Some((line_no, 1)),
                     ));
                     fm.extra.insert(Cow::Borrowed(key), v);
                 }
@@ -799,13 +778,18 @@ fn check_oracle(
         let cut = title.strip_suffix("...").or_else(|| title.strip_suffix('…'));
         if cut.is_some_and(|c| !c.trim().is_empty() && same_text(&fm_title, c)) {
             warnings.push(Warning::new(
-                WarningKind::TitleTruncated,
-                format!("the title link `{title}` is the front-matter title cut short; both are truncated by the mirror"),
+                WarningDetail::TitleTruncated {
+                    title: title.to_owned(),
+                },
+                None,
             ));
         } else if !same_text(&fm_title, title) {
             warnings.push(Warning::new(
-                WarningKind::FrontMatterMismatch,
-                format!("front-matter title `{fm_title}` differs from the title link `{title}`"),
+                WarningDetail::TitleMismatch {
+                    front_matter: fm_title.into_owned(),
+                    title_link: title.to_owned(),
+                },
+                None,
             ));
         }
     }
@@ -818,20 +802,22 @@ fn check_oracle(
             || visible_url(from.trim()) == visible_url(url.as_str());
         if !same {
             warnings.push(Warning::new(
-                WarningKind::FrontMatterMismatch,
-                format!("front-matter `from` `{from}` differs from the title link URL `{url}`"),
+                WarningDetail::FromMismatch {
+                    from: from.to_owned(),
+                    url: url.clone(),
+                },
+                None,
             ));
         }
     }
     if let (Some(date), Some(at)) = (fm.date, mirrored_at) {
         if date.with_timezone(&Utc) != at {
             warnings.push(Warning::new(
-                WarningKind::FrontMatterMismatch,
-                format!(
-                    "front-matter date {} differs from the mirror timestamp {}",
-                    date.to_rfc3339(),
-                    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-                ),
+                WarningDetail::DateMismatch {
+                    front_matter: date,
+                    mirrored_at: at,
+                },
+                None,
             ));
         }
     }
@@ -840,6 +826,7 @@ fn check_oracle(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::warning::WarningKind;
 
     const FULL: &str = "---\nlayout: post\ntitle: \"Say \\\"hi\\\" &quot;now&quot;\"\ndate: 2023-05-24T14:47:04.000Z\nauthor: 德国之声\nfrom: https://www.dw.com/zh/a%20b/a-1\ntags: [ 德国之声, \"x y\" ]\ncomments: True\ncategories: [ 德国之声 ]\nweird: value: with colon\n---\n<!--1684939624000-->\n[Say \"hi\" &quot;now&quot;](https://www.dw.com/zh/a%20b/a-1)\n------\n\n<div>\n<p>body</p>\n</div>\n";
 
@@ -948,7 +935,7 @@ mod tests {
         let b = Envelope::parse("<!--NaN-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert!(b.envelope.mirrored_at.is_none());
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "the mirror timestamp is `NaN` at line 1 column 1: the item has no mirror time"
         );
         assert_eq!(kinds(&b), vec![WarningKind::NanTimestamp]);
@@ -958,7 +945,7 @@ mod tests {
     fn invalid_timestamp_is_a_warning() {
         let b = Envelope::parse("<!--12ab-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "expected milliseconds since the epoch in the timestamp comment, found `<!--12ab-->` at line 1 column 1"
         );
         let b = Envelope::parse("<!--99999999999999999999-->\n[a](https://x.example/)\n------\n\nx").unwrap();
@@ -969,7 +956,7 @@ mod tests {
     fn oracle_disagreements_are_warnings() {
         let input = "---\ntitle: \"one\"\ndate: 2020-01-01T00:00:00Z\nfrom: https://x.example/a\n---\n<!--1000-->\n[two](https://x.example/b)\n------\n\nx";
         let b = Envelope::parse(input).unwrap();
-        let msgs: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
+        let msgs: Vec<String> = b.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             msgs,
             vec![
@@ -990,7 +977,7 @@ mod tests {
     fn layout_oddities_are_warnings() {
         let b = Envelope::parse("<!--1-->\n[a](https://x.example/)\n<p>x</p>").unwrap();
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "expected a setext underline `------` at line 3 column 1, found `<p>x</p>`"
         );
         assert_eq!(b.body, "<p>x</p>");
@@ -1002,16 +989,16 @@ mod tests {
             b.warnings
         );
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "the title link URL `not a url` could not be parsed: relative URL without a base"
         );
         assert_eq!(
-            b.warnings[1].message,
+            b.warnings[1].to_string(),
             "the wrapper `<div>` at line 5 column 1 has no closing `</div>` line; kept in the body"
         );
         assert_eq!(b.body, "<div>\n<p>x</p>");
         let b = Envelope::parse("---\nbad line\ndate: someday\n---\nx").unwrap();
-        let msgs: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
+        let msgs: Vec<String> = b.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             msgs,
             vec![
@@ -1021,13 +1008,13 @@ mod tests {
         );
         let b = Envelope::parse("---\ntitle: \"a\" b\n---\nx").unwrap();
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "expected a closing quote for the front-matter value at line 2 column 8, found `b` after it"
         );
         let b = Envelope::parse("---\ntitle: \"abc\n---\nx").unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("abc"));
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "expected a closing quote for the front-matter value at line 2 column 8, found end of line"
         );
     }
@@ -1091,7 +1078,7 @@ mod tests {
         let b = Envelope::parse("<!--1-->\n[a](javascript:alert(1))\n------\n\nx").unwrap();
         assert!(b.envelope.url.is_none());
         assert_eq!(
-            b.warnings[0].message,
+            b.warnings[0].to_string(),
             "the title link URL `javascript:alert(1)` is not http(s) (scheme `javascript`); dropped"
         );
     }

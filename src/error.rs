@@ -1,6 +1,6 @@
-//! Errors (the input is not a blob) and warnings (the blob has odd parts).
+//! Errors (the input is not a blob); warnings (the blob has odd parts) are in `warning`.
 
-use std::fmt;
+pub(crate) use crate::warning::{Warning, WarningDetail, excerpt};
 
 /// Why an input could not be parsed as a blob.
 ///
@@ -103,99 +103,6 @@ impl Error {
     }
 }
 
-/// What kind of oddity a [`Warning`] reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum WarningKind {
-    /// The timestamp comment is `<!--NaN-->`: the mirror could not date the item.
-    NanTimestamp,
-    /// The timestamp comment holds something other than milliseconds since the epoch.
-    InvalidTimestamp,
-    /// A front-matter line could not be read as `key: value`.
-    FrontMatterSyntax,
-    /// The front-matter `date` is not a date this crate can read.
-    FrontMatterDate,
-    /// Front matter and header disagree (title, URL or time).
-    FrontMatterMismatch,
-    /// The mirror cut a long title short (`...`); the full title is not in the blob.
-    TitleTruncated,
-    /// The source URL could not be parsed.
-    InvalidUrl,
-    /// The envelope departs from the usual layout (no underline, no blank line, ...).
-    EnvelopeLayout,
-    /// The body's date block could not be read as a date.
-    UnparsedDate,
-    /// A byline value was empty or a placeholder and was dropped.
-    BylineDropped,
-    /// A link's target was unsafe or unparseable; its text was kept, the link was not.
-    UnsafeLink,
-    /// An image or media source was unsafe or unparseable and was dropped.
-    UnsafeMedia,
-    /// A caption was found with no media item to attach it to.
-    OrphanCaption,
-    /// A limit from [`Options`](crate::Options) cut the input short.
-    LimitReached,
-}
-
-impl WarningKind {
-    /// The snake_case name used in JSON and summaries.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WarningKind::NanTimestamp => "nan_timestamp",
-            WarningKind::InvalidTimestamp => "invalid_timestamp",
-            WarningKind::FrontMatterSyntax => "front_matter_syntax",
-            WarningKind::FrontMatterDate => "front_matter_date",
-            WarningKind::FrontMatterMismatch => "front_matter_mismatch",
-            WarningKind::TitleTruncated => "title_truncated",
-            WarningKind::InvalidUrl => "invalid_url",
-            WarningKind::EnvelopeLayout => "envelope_layout",
-            WarningKind::UnparsedDate => "unparsed_date",
-            WarningKind::BylineDropped => "byline_dropped",
-            WarningKind::UnsafeLink => "unsafe_link",
-            WarningKind::UnsafeMedia => "unsafe_media",
-            WarningKind::OrphanCaption => "orphan_caption",
-            WarningKind::LimitReached => "limit_reached",
-        }
-    }
-}
-
-impl fmt::Display for WarningKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A recoverable oddity met while parsing; the result is still usable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Warning {
-    /// What kind of oddity this is.
-    pub kind: WarningKind,
-    /// A lowercase human-readable description, with a position where one is known.
-    pub message: String,
-}
-
-impl Warning {
-    /// Makes a warning.
-    #[must_use]
-    pub fn new(kind: WarningKind, message: impl Into<String>) -> Self {
-        Warning {
-            kind,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self.message)
-    }
-}
-
 /// The 1-based line and column (in characters) of byte `offset` in `input`.
 ///
 /// An offset past the end or inside a character is clamped to the nearest boundary before it.
@@ -215,23 +122,15 @@ pub(crate) fn position(input: &str, offset: usize) -> (usize, usize) {
 /// A short, single-line quote of what starts at `offset`, for error messages.
 pub(crate) fn quote(input: &str, offset: usize) -> String {
     let rest = input.get(offset..).unwrap_or("");
-    let line = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
-    if line.is_empty() {
-        return if rest.is_empty() {
-            "end of input".to_owned()
-        } else {
-            "an empty line".to_owned()
-        };
+    if rest.is_empty() {
+        return "end of input".to_owned();
     }
-    let mut q: String = line
-        .chars()
-        .take(40)
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect();
-    if line.chars().nth(40).is_some() {
-        q.push('…');
+    let q = excerpt(input, offset);
+    if q.is_empty() {
+        "an empty line".to_owned()
+    } else {
+        format!("`{q}`")
     }
-    format!("`{q}`")
 }
 
 #[cfg(test)]

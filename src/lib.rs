@@ -38,6 +38,7 @@
     )
 )]
 
+mod canonical;
 mod dom;
 mod envelope;
 mod error;
@@ -46,14 +47,16 @@ mod model;
 mod outlet;
 mod render;
 mod text;
+mod warning;
 
 pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
-pub use error::{Error, Warning, WarningKind};
+pub use error::Error;
 pub use model::{
     Article, Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditPart, CreditRole, Figure, Inline,
     Link, LinkKind, MediaKind, MirrorFooter, Outlet, Published, PublishedValue,
 };
 pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
+pub use warning::{UrlField, Warning, WarningDetail, WarningKind};
 
 /// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,30 +136,13 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Article, Error> {
         .map(|f| f.categories.iter().map(AsRef::as_ref).collect())
         .unwrap_or_default();
     let rules = outlet::identify(env.url.as_ref(), author, &categories);
-    let limits = extract::Limits {
-        max_depth: options.max_depth,
-        max_nodes: options.max_nodes,
-    };
-    let parts = extract::extract(blob.body, env.url.as_ref(), rules, &limits);
-    let article_id = env.url.as_ref().and_then(|u| (rules.article_id)(u));
-    let mut warnings = blob.warnings;
-    warnings.extend(parts.warnings);
-    Ok(Article {
+    let head = extract::Head {
+        article_id: env.url.as_ref().and_then(|u| (rules.article_id)(u)),
         outlet: rules.outlet,
-        article_id,
-        published: parts.published,
-        byline: parts.byline,
-        dateline: parts.dateline,
-        figures: parts.figures,
-        blocks: parts.blocks,
-        links: parts.links,
-        credits: parts.credits,
-        copyright: parts.copyright,
-        mirror_footer: parts.mirror_footer,
-        boilerplate: parts.boilerplate,
         envelope: env.into_owned(),
-        warnings,
-    })
+        warnings: blob.warnings,
+    };
+    Ok(extract::extract(blob.body, head, rules, options))
 }
 
 // The README's library example is compiled and run as a doctest.

@@ -125,6 +125,19 @@ pub enum MediaKind {
     Embed,
 }
 
+impl MediaKind {
+    /// The snake_case name used in JSON and messages (`image`, `video`, `audio`, `embed`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Image => "image",
+            MediaKind::Video => "video",
+            MediaKind::Audio => "audio",
+            MediaKind::Embed => "embed",
+        }
+    }
+}
+
 /// An image, video, audio or embedded item with what the HTML ties to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -1,7 +1,7 @@
 //! Deep and large input: parsed or cut with a warning, never a stack overflow, on both sides
 //! of each limit.
 
-use feedmirror::{Error, Options, WarningKind};
+use feedmirror::{Error, Options, WarningDetail, WarningKind};
 
 const HEADER: &str = "<!--1684939624000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n";
 
@@ -46,10 +46,13 @@ fn depth_limit_boundaries() {
         .find(|w| w.kind == WarningKind::LimitReached)
         .expect("cut");
     assert!(
-        w.message
+        matches!(w.detail, WarningDetail::DepthLimit { max_depth: 50, .. }),
+        "{w:?}"
+    );
+    assert!(
+        w.to_string()
             .starts_with("the body nests deeper than 50 elements near byte"),
-        "{}",
-        w.message
+        "{w}"
     );
 }
 
@@ -71,10 +74,13 @@ fn node_limit_boundaries() {
         .find(|w| w.kind == WarningKind::LimitReached)
         .expect("cut");
     assert!(
-        w.message
+        matches!(w.detail, WarningDetail::NodeLimit { max_nodes: 100, .. }),
+        "{w:?}"
+    );
+    assert!(
+        w.to_string()
             .starts_with("the body has more than 100 elements near byte"),
-        "{}",
-        w.message
+        "{w}"
     );
 }
 

@@ -238,13 +238,14 @@ fn check_front_matter(fm: &FrontMatter<'_>) {
 
 /// Warnings: "a lowercase human-readable description".
 pub fn check_warning(w: &Warning) {
-    let first = w.message.chars().next();
+    let message = w.to_string();
+    let first = message.chars().next();
     assert!(
         first.is_some_and(|c| !c.is_uppercase() && !c.is_whitespace()),
         "warning message not lowercase / empty: {w}"
     );
     assert!(!w.kind.as_str().is_empty());
-    let _ = w.to_string();
+    assert_eq!(w.kind, w.detail.kind(), "warning kind is not its detail's: {w:?}");
 }
 
 /// Errors: "Messages are lowercase, say what was expected and what was found, and end with the
@@ -564,3 +565,56 @@ pub fn check_structured(spec: &generate::BlobSpec) {
         }
     }
 }
+
+/// The article as the canonical blob keeps it: warnings of kinds that do not survive the round
+/// trip left out.
+pub fn round_trip_kept(a: &Article) -> Article {
+    let mut a = a.clone();
+    a.warnings.retain(|w| w.kind.survives_round_trip());
+    a
+}
+
+/// The round trip (`Article::to_blob`): the canonical blob parses, and back to the same
+/// article, warnings of the kinds that survive the round trip included.
+pub fn check_round_trip(article: &Article) {
+    let blob = article.to_blob();
+    let back = feedmirror::parse(&blob)
+        .unwrap_or_else(|e| panic!("the canonical blob does not parse: {e}\n{blob}"));
+    let (a, b) = (round_trip_kept(article), round_trip_kept(&back));
+    if a != b {
+        let (x, y) = (format!("{a:#?}"), format!("{b:#?}"));
+        let at = x
+            .lines()
+            .zip(y.lines())
+            .position(|(p, q)| p != q)
+            .unwrap_or(0);
+        let around = |s: &str| s.lines().skip(at.saturating_sub(8)).take(12).collect::<Vec<_>>().join("\n");
+        panic!(
+            "round trip differs\nblob:\n{blob}\noriginal:\n{}\nround trip:\n{}",
+            around(&x),
+            around(&y)
+        );
+    }
+}
+
+/// Which input the `round_trip` target reads: raw bytes (as `parse_bytes`), or a generated
+/// blob (as `structured`). `FEEDMIRROR_ROUND_TRIP=bytes` or `=structured` fixes it; otherwise an
+/// input starting with a NUL byte (which no blob does) is structured, any other raw.
+pub fn round_trip_input(data: &[u8]) -> Option<String> {
+    static MODE: OnceLock<Option<String>> = OnceLock::new();
+    let mode = MODE.get_or_init(|| std::env::var("FEEDMIRROR_ROUND_TRIP").ok());
+    let structured = match mode.as_deref() {
+        Some("structured") => Some(data),
+        Some("bytes") => None,
+        _ => data.strip_prefix(b"\0"),
+    };
+    match structured {
+        Some(rest) => {
+            let mut u = arbitrary::Unstructured::new(rest);
+            let spec: generate::BlobSpec = arbitrary::Arbitrary::arbitrary(&mut u).ok()?;
+            Some(spec.render().text)
+        }
+        None => Some(String::from_utf8_lossy(data).into_owned()),
+    }
+}
+

@@ -3,10 +3,11 @@
 
 use url::Url;
 
+use super::canonical::Collector;
 use super::inline;
 use super::urls;
 use crate::dom::{Element, Visitor};
-use crate::error::{Warning, WarningKind};
+use crate::error::{Warning, WarningDetail};
 use crate::model::{Figure, Inline, Link, LinkKind, MediaKind};
 use crate::outlet::{MIRROR, Rules};
 use crate::text::{normalize_space, sanitize};
@@ -239,6 +240,8 @@ pub(crate) struct Walker<'r> {
     /// Class attributes seen and what they say: pages repeat a few class strings, so each
     /// distinct one is matched against the class lists once (up to [`CLASS_CACHE`] of them).
     class_cache: Vec<(String, ClassFlags)>,
+    /// The first rule: canonical markup, read as written.
+    pub(crate) canonical: Collector,
 }
 
 /// How many distinct class attributes the walker remembers.
@@ -302,6 +305,7 @@ impl<'r> Walker<'r> {
             copyright_class: false,
             marks: Vec::new(),
             class_cache: Vec::new(),
+            canonical: Collector::default(),
         }
     }
 
@@ -329,8 +333,8 @@ impl<'r> Walker<'r> {
         self.out
     }
 
-    fn warn(&mut self, kind: WarningKind, message: String) {
-        self.out.warnings.push(Warning::new(kind, message));
+    fn warn(&mut self, detail: WarningDetail) {
+        self.out.warnings.push(Warning::new(detail, None));
     }
 
     /// Ends the current block, if it holds any text.
@@ -413,19 +417,18 @@ impl<'r> Walker<'r> {
             .map(str::trim)
             .find(|s| !s.is_empty());
         let Some(raw) = raw else {
-            self.warn(
-                WarningKind::UnsafeMedia,
-                "an image without a source was dropped".to_owned(),
-            );
+            self.warn(WarningDetail::UnsafeMedia {
+                kind: MediaKind::Image,
+                src: None,
+            });
             self.dropped_media = true;
             return;
         };
         let Some((src, proxied_src)) = urls::media(raw, self.base) else {
-            let shown: String = sanitize(raw).chars().take(80).collect();
-            self.warn(
-                WarningKind::UnsafeMedia,
-                format!("an image with a source that is not http(s) was dropped: `{shown}`"),
-            );
+            self.warn(WarningDetail::UnsafeMedia {
+                kind: MediaKind::Image,
+                src: Some(sanitize(raw).chars().take(80).collect()),
+            });
             self.dropped_media = true;
             return;
         };
@@ -477,21 +480,17 @@ impl<'r> Walker<'r> {
     fn emit_media(&mut self) {
         let Some(m) = self.media.take() else { return };
         let Some(raw) = m.src.as_deref().filter(|s| !s.trim().is_empty()) else {
-            self.warn(
-                WarningKind::UnsafeMedia,
-                format!("a {} item without a source was dropped", kind_name(m.kind)),
-            );
+            self.warn(WarningDetail::UnsafeMedia {
+                kind: m.kind,
+                src: None,
+            });
             return;
         };
         let Some((src, proxied_src)) = urls::media(raw, self.base) else {
-            let shown: String = sanitize(raw).chars().take(80).collect();
-            self.warn(
-                WarningKind::UnsafeMedia,
-                format!(
-                    "a {} item with a source that is not http(s) was dropped: `{shown}`",
-                    kind_name(m.kind)
-                ),
-            );
+            self.warn(WarningDetail::UnsafeMedia {
+                kind: m.kind,
+                src: Some(sanitize(raw).chars().take(80).collect()),
+            });
             return;
         };
         let poster = m
@@ -546,11 +545,7 @@ impl<'r> Walker<'r> {
             return;
         }
         let Some(i) = c.figure else {
-            let shown: String = text.chars().take(40).collect();
-            self.warn(
-                WarningKind::OrphanCaption,
-                format!("a caption with no media before it was kept as a paragraph: `{shown}`"),
-            );
+            self.warn(WarningDetail::OrphanCaption { text: text.clone() });
             self.runs.push_text(&text, false, false, None);
             self.flush();
             return;
@@ -602,11 +597,9 @@ impl<'r> Walker<'r> {
                 self.link = Some(index);
             }
             None => {
-                let shown: String = sanitize(href).chars().take(80).collect();
-                self.warn(
-                    WarningKind::UnsafeLink,
-                    format!("a link to `{shown}` is not http(s); its text was kept, the link was not"),
-                );
+                self.warn(WarningDetail::UnsafeLink {
+                    href: sanitize(href).chars().take(80).collect(),
+                });
                 // The text stays and points at a link entry flagged unsafe, which carries no
                 // target: renderers print it as plain text.
                 self.out.links.push(Link {
@@ -622,17 +615,11 @@ impl<'r> Walker<'r> {
     }
 }
 
-fn kind_name(kind: MediaKind) -> &'static str {
-    match kind {
-        MediaKind::Image => "image",
-        MediaKind::Video => "video",
-        MediaKind::Audio => "audio",
-        MediaKind::Embed => "embed",
-    }
-}
-
 impl Visitor for Walker<'_> {
     fn start(&mut self, el: &Element<'_>) -> bool {
+        if let Some(descend) = self.canonical.start(el, self.out.figures.len()) {
+            return descend;
+        }
         let name = el.name();
         if is_skip_tag(name) {
             return false;
@@ -782,6 +769,9 @@ impl Visitor for Walker<'_> {
     }
 
     fn end(&mut self, _name: &str) {
+        if self.canonical.end() {
+            return;
+        }
         let Some(frame) = self.frames.pop() else { return };
         if self.caption.is_some() {
             self.caption_depth = self.caption_depth.saturating_sub(1);
@@ -836,6 +826,9 @@ impl Visitor for Walker<'_> {
     }
 
     fn text(&mut self, text: &str) {
+        if self.canonical.text(text) {
+            return;
+        }
         self.push_text(text);
     }
 }

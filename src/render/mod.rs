@@ -120,43 +120,30 @@ impl Article {
     /// The canonical blob: an envelope and clean HTML that [`parse`](crate::parse) reads back
     /// into this article.
     ///
-    /// The envelope keeps the article's form: front matter (every key, `extra` included, as
-    /// double-quoted YAML), then for [`EnvelopeForm::Full`](crate::EnvelopeForm::Full) and
-    /// [`EnvelopeForm::Header`](crate::EnvelopeForm::Header) the `<!--ms-->` comment, the
-    /// `[title](url)` link and the underline. The body re-creates each part in a shape the
-    /// extractor recognises: the date block (`<div><i>author<br>date</i></div>`), the dateline
-    /// (`（德国之声中文网）` or `华盛顿 — ` before the first paragraph), figures as
-    /// `<figure><img src alt><figcaption>` (proxied sources as written, video and audio as
-    /// `<video>`/`<audio>`), blocks with `<a>`, `<em>`, `<strong>` and `<br>`, credits,
-    /// the copyright line, boilerplate (a paragraph its outlet's markers recognise, or an
-    /// `<aside>`) and the mirror footer. All text and attribute values are HTML-escaped.
+    /// The envelope keeps the article's form: front matter (every key, `extra` included, one
+    /// double-quoted YAML value a line), then for [`EnvelopeForm::Full`](crate::EnvelopeForm::Full)
+    /// and [`EnvelopeForm::Header`](crate::EnvelopeForm::Header) the `<!--ms-->` comment, the
+    /// `[title](url)` link and the underline. The body holds the article text as plain HTML
+    /// (paragraphs, headings, quotes, lists, figures as `<img>`, `<video>`, `<audio>` or
+    /// `<iframe>`, links, emphasis, line breaks) and every other part (date, byline, dateline,
+    /// captions and photo credits, credits, copyright, boilerplate, mirror footer, warnings
+    /// about the body) as an element whose `data-feedmirror` attribute names the part and whose
+    /// `data-*` attributes hold its typed fields. A body opening with such an element naming
+    /// `canonical` is read as written: nothing in it is classified. Text and attribute values
+    /// are HTML-escaped.
     ///
     /// # Round trip
-    /// For every article `a` that [`parse`](crate::parse) returned,
-    /// `parse(&a.to_blob()) == Ok(a)`, warnings included, with these exceptions:
-    /// - Warnings whose cause is no longer in the article are re-created from the warning
-    ///   itself: a `<!--NaN-->` timestamp (on the line the message names), `null` byline
-    ///   placeholders, links and media with non-http(s) targets (the target the message
-    ///   quotes, which is cut at 80 characters), captions with no media (emitted as such).
-    ///   Front-matter mismatches and title truncation come back because both sides of the
-    ///   comparison are re-emitted. Not re-created, so not round-tripped: positions of
-    ///   front-matter syntax and date warnings, invalid timestamps and URLs, envelope layout
-    ///   oddities and limit cuts.
-    /// - Front-matter lists whose items hold a comma or a newline cannot be written in the
-    ///   one-line list syntax the reader accepts.
-    /// - Layouts the extractor could only have produced from an odd input, such as text
-    ///   that looks like a date block or dateline where the canonical body puts ordinary text,
-    ///   may be read differently.
+    /// For every article `a` that [`parse`](crate::parse) returned, `parse(&a.to_blob())`
+    /// returns `a`, warnings included, except warnings of the kinds that do not
+    /// [survive the round trip](crate::WarningKind::survives_round_trip).
     ///
-    /// For an article built by hand the same holds when it is one the parser could produce
-    /// (fields derived from others agree: block texts match inlines, link kinds match their
-    /// targets, the front-matter-only form's title and URL match the front matter).
-    ///
-    /// Not preserved from the original input: attribute order and unknown attributes,
-    /// whitespace and line layout, unknown markup and skipped elements (scripts, widgets),
-    /// entity spellings, the key order and comments of the front matter, and the position of
-    /// parts set aside (credits, boilerplate and the copyright line are written after the
-    /// text, in their order).
+    /// ```
+    /// let blob = "<!--1684939624000-->\n[标题](https://www.dw.com/zh/x/a-1)\n------\n\n\
+    ///             <p>（德国之声中文网）正文<a href=\"javascript:x()\">链接</a></p>";
+    /// let a = feedmirror::parse(blob)?;
+    /// assert_eq!(feedmirror::parse(&a.to_blob())?, a);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn to_blob(&self) -> String {
         blob::render(self)

@@ -6,7 +6,7 @@ use crate::text::normalize_space;
 
 /// The final blocks and links: list items grouped, strong-only short paragraphs as headings,
 /// links renumbered in reading order with their text.
-pub(super) fn assemble(
+pub(crate) fn assemble(
     kept: Vec<RawBlock>,
     figures: &mut [Figure],
     raw_links: Vec<Link>,

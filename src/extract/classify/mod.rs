@@ -12,34 +12,18 @@ mod credit;
 mod mirror;
 mod opening;
 
+use super::Head;
 use super::dates;
 use super::walk::{Raw, RawBlock, RawKind};
-use crate::error::Warning;
 use crate::model::{
-    Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditRole, Figure, Link, MirrorFooter,
-    Published, PublishedValue,
+    Article, Boilerplate, BoilerplateKind, Copyright, Credit, CreditRole, Published, PublishedValue,
 };
 use crate::outlet::Rules;
-use assemble::assemble;
+pub(super) use assemble::assemble;
 use closing::{CreditBlock, credit_block, take_closing};
 use copyright::{is_copyright, is_weak_copyright, parse_copyright};
 use mirror::take_mirror_footer;
 use opening::{Dateline, take_date_block, take_dateline, take_marked, warn_unparsed_date};
-
-/// The body's parts after classification.
-pub(crate) struct Parts {
-    pub(crate) published: Option<Published>,
-    pub(crate) byline: Vec<String>,
-    pub(crate) dateline: Option<String>,
-    pub(crate) figures: Vec<Figure>,
-    pub(crate) blocks: Vec<Block>,
-    pub(crate) links: Vec<Link>,
-    pub(crate) credits: Vec<Credit>,
-    pub(crate) copyright: Option<Copyright>,
-    pub(crate) mirror_footer: Option<MirrorFooter>,
-    pub(crate) boilerplate: Vec<Boilerplate>,
-    pub(crate) warnings: Vec<Warning>,
-}
 
 pub(super) enum Class {
     Keep,
@@ -76,7 +60,8 @@ impl Found {
     }
 }
 
-pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
+/// The article: `head` completed by the classified body.
+pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
     let Raw {
         mut blocks,
         mut figures,
@@ -111,7 +96,12 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
     let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
     let (blocks, links) = assemble(kept, &mut figures, links);
-    Parts {
+    let mut all_warnings = head.warnings;
+    all_warnings.extend(warnings);
+    Article {
+        envelope: head.envelope,
+        outlet: head.outlet,
+        article_id: head.article_id,
         published,
         byline,
         dateline: dateline.map(|d| d.text),
@@ -122,7 +112,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules) -> Parts {
         copyright,
         mirror_footer,
         boilerplate,
-        warnings,
+        warnings: all_warnings,
     }
 }
 

@@ -7,7 +7,7 @@ use super::super::dates;
 use super::super::inline;
 use super::super::walk::{Mark, RawBlock, RawKind};
 use super::credit;
-use crate::error::{Warning, WarningKind};
+use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
 use crate::outlet::{DatelineSeparator, Rules};
 use crate::text::normalize_space;
@@ -108,11 +108,10 @@ pub(super) fn warn_unparsed_date(kept: &[RawBlock], warnings: &mut Vec<Warning>)
             .all(|r| matches!(r, Inline::LineBreak | Inline::Text { emphasis: true, .. }));
     if looks_dated {
         warnings.push(Warning::new(
-            WarningKind::UnparsedDate,
-            format!(
-                "the date block `{}` could not be read as a date; kept as text",
-                first.text.replace('\n', " / ")
-            ),
+            WarningDetail::UnparsedDate {
+                text: first.text.clone(),
+            },
+            None,
         ));
     }
 }
@@ -125,8 +124,10 @@ pub(super) fn time_element(
 ) -> Option<Published> {
     let Some(value) = dates::parse(raw) else {
         warnings.push(Warning::new(
-            WarningKind::UnparsedDate,
-            format!("the time element `{raw}` could not be read as a date"),
+            WarningDetail::UnparsedTime {
+                datetime: raw.to_owned(),
+            },
+            None,
         ));
         return None;
     };
@@ -155,11 +156,10 @@ pub(super) fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block:
                 .filter(|r| r.is_empty() || r.starts_with(' '))
             {
                 warnings.push(Warning::new(
-                    WarningKind::BylineDropped,
-                    format!(
-                        "the placeholder `null` was dropped from the byline `{}`",
-                        name.trim()
-                    ),
+                    WarningDetail::BylineDropped {
+                        part: name.trim().to_owned(),
+                    },
+                    None,
                 ));
                 name = rest.trim().to_owned();
             }
@@ -172,10 +172,7 @@ pub(super) fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block:
         }
     }
     if names.is_empty() && in_date_block && !lines.is_empty() {
-        warnings.push(Warning::new(
-            WarningKind::BylineDropped,
-            "the date block names no author".to_owned(),
-        ));
+        warnings.push(Warning::new(WarningDetail::NoAuthor, None));
     }
     names
 }

@@ -1,0 +1,265 @@
+//! Reading the canonical markup (see `crate::canonical`): one generic rule, applied by the walk
+//! before any other. A body that opens with the canonical marker has its parts taken as
+//! written: elements naming a part are collected with their attributes, text and child parts,
+//! and nothing is classified.
+
+use super::Head;
+use super::classify::assemble;
+use super::walk::{Raw, RawBlock, RawKind};
+use crate::canonical::{self, ATTR, Part};
+use crate::dom::Element;
+use crate::error::Warning;
+use crate::model::{
+    Article, Boilerplate, Copyright, Credit, CreditPart, CreditRole, Figure, MirrorFooter, Published,
+};
+
+/// A part element as read.
+#[derive(Debug)]
+pub(crate) struct Node {
+    part: Part,
+    attrs: Vec<(String, String)>,
+    /// The element's own text (`<br>` read as a line break), child parts' not included.
+    text: String,
+    children: Vec<Node>,
+    /// How many figures the walk had made when the element opened.
+    figures: usize,
+}
+
+impl Node {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The values of the child parts of kind `part`.
+    fn values(&self, part: Part) -> Vec<String> {
+        self.children
+            .iter()
+            .filter(|c| c.part == part)
+            .filter_map(|c| c.attr("value").map(str::to_owned))
+            .collect()
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// No element seen yet: the first decides.
+    #[default]
+    Undecided,
+    Canonical,
+    /// Not canonical markup: every element is the walk's.
+    Off,
+}
+
+/// The walk's first rule: collects the parts of a canonical body.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    mode: Mode,
+    /// Part elements open, innermost last, each with the number of other elements open in it.
+    open: Vec<(Node, usize)>,
+    parts: Vec<Node>,
+}
+
+impl Collector {
+    /// An element opens: `Some(descend)` when it belongs to the canonical markup, `None` when
+    /// it is the walk's. `figures` is how many figures the walk has made.
+    pub(crate) fn start(&mut self, el: &Element<'_>, figures: usize) -> Option<bool> {
+        if self.mode == Mode::Off {
+            return None;
+        }
+        let part = el.attr(ATTR).and_then(Part::from_name);
+        if self.mode == Mode::Undecided {
+            let canonical = part == Some(Part::Canonical);
+            self.mode = if canonical { Mode::Canonical } else { Mode::Off };
+            return canonical.then_some(false);
+        }
+        match (part, self.open.last_mut()) {
+            (Some(part), _) if part != Part::Canonical => {
+                let attrs = el.attrs().map(|(n, v)| (n.to_owned(), v.to_owned())).collect();
+                let node = Node {
+                    part,
+                    attrs,
+                    text: String::new(),
+                    children: Vec::new(),
+                    figures,
+                };
+                self.open.push((node, 0));
+                Some(true)
+            }
+            (_, Some((node, depth))) => {
+                if el.name() == "br" {
+                    node.text.push('\n');
+                }
+                *depth += 1;
+                Some(true)
+            }
+            (_, None) => None,
+        }
+    }
+
+    /// An element closes: whether it was one of the canonical markup's.
+    pub(crate) fn end(&mut self) -> bool {
+        let Some((_, depth)) = self.open.last_mut() else {
+            return false;
+        };
+        if *depth > 0 {
+            *depth -= 1;
+            return true;
+        }
+        if let Some((node, _)) = self.open.pop() {
+            match self.open.last_mut() {
+                Some((parent, _)) => parent.children.push(node),
+                None => self.parts.push(node),
+            }
+        }
+        true
+    }
+
+    /// Text: whether it belonged to a part.
+    pub(crate) fn text(&mut self, text: &str) -> bool {
+        match self.open.last_mut() {
+            Some((node, _)) => {
+                node.text.push_str(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The parts read, when the body was canonical.
+    pub(crate) fn finish(mut self) -> Option<Vec<Node>> {
+        while !self.open.is_empty() {
+            self.end();
+        }
+        (self.mode == Mode::Canonical).then_some(self.parts)
+    }
+}
+
+/// The article a canonical body describes: blocks, figures and links as the walk read them
+/// (less the blocks of figures no block refers to), every other part as written. The walk's
+/// own warnings are dropped: the body's warnings are parts too.
+pub(crate) fn article(nodes: Vec<Node>, raw: Raw, head: Head) -> Article {
+    let Raw {
+        blocks,
+        mut figures,
+        links,
+        ..
+    } = raw;
+    let mut a = Article {
+        envelope: head.envelope,
+        outlet: head.outlet,
+        article_id: head.article_id,
+        published: None,
+        byline: Vec::new(),
+        dateline: None,
+        figures: Vec::new(),
+        blocks: Vec::new(),
+        links: Vec::new(),
+        credits: Vec::new(),
+        copyright: None,
+        mirror_footer: None,
+        boilerplate: Vec::new(),
+        warnings: head.warnings,
+    };
+    let mut loose = Vec::new();
+    for node in nodes {
+        match node.part {
+            Part::Caption | Part::FigureCredit => figure_part(node, &mut figures),
+            Part::LooseFigure => loose.push(node.figures),
+            _ => field(&mut a, node),
+        }
+    }
+    let kept: Vec<RawBlock> = blocks
+        .into_iter()
+        .filter(|b| !matches!(b.kind, RawKind::Figure(i) if loose.contains(&i)))
+        .collect();
+    (a.blocks, a.links) = assemble(kept, &mut figures, links);
+    a.figures = figures;
+    a
+}
+
+/// A caption or credit of the figure written before it.
+fn figure_part(node: Node, figures: &mut [Figure]) {
+    let Some(f) = node.figures.checked_sub(1).and_then(|i| figures.get_mut(i)) else {
+        return;
+    };
+    match node.part {
+        Part::Caption => f.caption = Some(node.text),
+        _ => f.credit = Some(node.text),
+    }
+}
+
+fn field(a: &mut Article, node: Node) {
+    match node.part {
+        Part::Published => {
+            let value = canonical::published_value(
+                node.attr("data-precision").unwrap_or(""),
+                node.attr("data-value").unwrap_or(""),
+            );
+            a.published = value.map(|value| Published {
+                raw: node.text,
+                value,
+            });
+        }
+        Part::Byline => a.byline.push(node.text),
+        Part::Dateline => a.dateline = Some(node.text),
+        Part::Credit => a.credits.push(credit(node)),
+        Part::Copyright => {
+            a.copyright = Some(Copyright {
+                year: node.attr("data-year").and_then(|y| y.parse().ok()),
+                holder: node.attr("data-holder").map(str::to_owned),
+                text: node.text,
+            });
+        }
+        Part::MirrorFooter => {
+            a.mirror_footer = Some(MirrorFooter {
+                domains: node.values(Part::Domain),
+                text: node.text,
+            });
+        }
+        Part::Boilerplate => {
+            if let Some(kind) = node.attr("data-kind").and_then(canonical::boilerplate_kind) {
+                a.boilerplate.push(Boilerplate {
+                    kind,
+                    text: node.text,
+                });
+            }
+        }
+        Part::Warning => {
+            let number = |name: &str| node.attr(name).and_then(|v| v.parse::<usize>().ok());
+            let position = number("data-line").zip(number("data-column"));
+            if let Some(detail) = canonical::warning_detail(|n| node.attr(n)) {
+                a.warnings.push(Warning::new(detail, position));
+            }
+        }
+        // List items out of place, figure parts and the marker: nothing to read.
+        _ => {}
+    }
+}
+
+fn role(node: &Node) -> CreditRole {
+    node.attr("data-role")
+        .and_then(canonical::credit_role)
+        .unwrap_or(CreditRole::Other)
+}
+
+fn credit(node: Node) -> Credit {
+    let also = node
+        .children
+        .iter()
+        .filter(|c| c.part == Part::Also)
+        .map(|c| CreditPart {
+            role: role(c),
+            names: c.values(Part::Name),
+        })
+        .collect();
+    Credit {
+        role: role(&node),
+        names: node.values(Part::Name),
+        agencies: node.values(Part::Agency),
+        also,
+        text: node.text,
+    }
+}
