@@ -51,10 +51,13 @@ pub(crate) enum Part {
     Boilerplate,
     /// A warning about the body: `data-type` and the detail's fields as `data-*`.
     Warning,
+    /// On an `<a>`, which the walk reads as usual: `data-index`, the article's link it is. The
+    /// runs of one link may stand in several `<a>`s (in several blocks).
+    Link,
 }
 
 impl Part {
-    const ALL: [Part; 16] = [
+    const ALL: [Part; 17] = [
         Part::Canonical,
         Part::Published,
         Part::Byline,
@@ -71,6 +74,7 @@ impl Part {
         Part::Domain,
         Part::Boilerplate,
         Part::Warning,
+        Part::Link,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -91,6 +95,7 @@ impl Part {
             Part::Domain => "domain",
             Part::Boilerplate => "boilerplate",
             Part::Warning => "warning",
+            Part::Link => "link",
         }
     }
 

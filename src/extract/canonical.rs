@@ -3,6 +3,8 @@
 //! written: elements naming a part are collected with their attributes, text and child parts,
 //! and nothing is classified.
 
+use std::collections::HashMap;
+
 use super::Head;
 use super::classify::assemble;
 use super::walk::{Raw, RawBlock, RawKind};
@@ -10,7 +12,7 @@ use crate::canonical::{self, ATTR, Part};
 use crate::dom::Element;
 use crate::error::Warning;
 use crate::model::{
-    Article, Boilerplate, Copyright, Credit, CreditPart, CreditRole, Figure, MirrorFooter, Published,
+    Article, Boilerplate, Copyright, Credit, CreditPart, CreditRole, Figure, Inline, MirrorFooter, Published,
 };
 
 /// A part element as read.
@@ -60,12 +62,20 @@ pub(crate) struct Collector {
     /// Part elements open, innermost last, each with the number of other elements open in it.
     open: Vec<(Node, usize)>,
     parts: Vec<Node>,
+    /// Each link part: the index of the link the walk made of it, and the article's link it is.
+    links: Vec<(usize, Option<usize>)>,
+}
+
+/// What a canonical body holds besides what the walk reads.
+pub(crate) struct Parts {
+    nodes: Vec<Node>,
+    links: Vec<(usize, Option<usize>)>,
 }
 
 impl Collector {
     /// An element opens: `Some(descend)` when it belongs to the canonical markup, `None` when
-    /// it is the walk's. `figures` is how many figures the walk has made.
-    pub(crate) fn start(&mut self, el: &Element<'_>, figures: usize) -> Option<bool> {
+    /// it is the walk's. `figures` and `links` are how many figures and links the walk has made.
+    pub(crate) fn start(&mut self, el: &Element<'_>, figures: usize, links: usize) -> Option<bool> {
         if self.mode == Mode::Off {
             return None;
         }
@@ -76,6 +86,12 @@ impl Collector {
             return canonical.then_some(false);
         }
         match (part, self.open.last_mut()) {
+            // The walk reads the link; which of the article's links it is is noted here.
+            (Some(Part::Link), None) => {
+                let index = el.attr("data-index").and_then(|i| i.parse().ok());
+                self.links.push((links, index));
+                None
+            }
             (Some(part), _) if part != Part::Canonical => {
                 let attrs = el.attrs().map(|(n, v)| (n.to_owned(), v.to_owned())).collect();
                 let node = Node {
@@ -129,24 +145,28 @@ impl Collector {
     }
 
     /// The parts read, when the body was canonical.
-    pub(crate) fn finish(mut self) -> Option<Vec<Node>> {
+    pub(crate) fn finish(mut self) -> Option<Parts> {
         while !self.open.is_empty() {
             self.end();
         }
-        (self.mode == Mode::Canonical).then_some(self.parts)
+        (self.mode == Mode::Canonical).then_some(Parts {
+            nodes: self.parts,
+            links: self.links,
+        })
     }
 }
 
 /// The article a canonical body describes: blocks, figures and links as the walk read them
 /// (less the blocks of figures no block refers to), every other part as written. The walk's
 /// own warnings are dropped: the body's warnings are parts too.
-pub(crate) fn article(nodes: Vec<Node>, raw: Raw, head: Head) -> Article {
+pub(crate) fn article(parts: Parts, raw: Raw, head: Head) -> Article {
     let Raw {
-        blocks,
+        mut blocks,
         mut figures,
         links,
         ..
     } = raw;
+    join_links(&mut blocks, &parts.links, links.len());
     let mut a = Article {
         envelope: head.envelope,
         outlet: head.outlet,
@@ -164,7 +184,7 @@ pub(crate) fn article(nodes: Vec<Node>, raw: Raw, head: Head) -> Article {
         warnings: head.warnings,
     };
     let mut loose = Vec::new();
-    for node in nodes {
+    for node in parts.nodes {
         match node.part {
             Part::Caption | Part::FigureCredit => figure_part(node, &mut figures),
             Part::LooseFigure => loose.push(node.figures),
@@ -178,6 +198,27 @@ pub(crate) fn article(nodes: Vec<Node>, raw: Raw, head: Head) -> Article {
     (a.blocks, a.links) = assemble(kept, &mut figures, links);
     a.figures = figures;
     a
+}
+
+/// Points the runs of every `<a>` of one of the article's links at the walk's first link of
+/// them, so that they make one link again.
+fn join_links(blocks: &mut [RawBlock], parts: &[(usize, Option<usize>)], count: usize) {
+    let mut first: HashMap<usize, usize> = HashMap::new();
+    let mut alias: Vec<usize> = (0..count).collect();
+    for &(raw, index) in parts {
+        let Some(index) = index else { continue };
+        let to = *first.entry(index).or_insert(raw);
+        if let Some(a) = alias.get_mut(raw) {
+            *a = to;
+        }
+    }
+    for b in blocks {
+        for run in &mut b.inlines {
+            if let Inline::Text { link: Some(l), .. } = run {
+                *l = alias.get(*l).copied().unwrap_or(*l);
+            }
+        }
+    }
 }
 
 /// A caption or credit of the figure written before it.

@@ -617,7 +617,10 @@ impl<'r> Walker<'r> {
 
 impl Visitor for Walker<'_> {
     fn start(&mut self, el: &Element<'_>) -> bool {
-        if let Some(descend) = self.canonical.start(el, self.out.figures.len()) {
+        if let Some(descend) = self
+            .canonical
+            .start(el, self.out.figures.len(), self.out.links.len())
+        {
             return descend;
         }
         let name = el.name();

@@ -14,7 +14,6 @@ pub(super) fn render(a: &Article) -> String {
     let mut body = Body {
         a,
         out: String::new(),
-        outer_link: None,
         loose: loose_figures(a),
     };
     body.empty(Part::Canonical, &[]);
@@ -69,39 +68,6 @@ fn attr(s: &str) -> String {
     escape(s, true)
 }
 
-/// The link of block `i` and the end of the run of blocks it covers entirely, when that run
-/// holds two blocks or more.
-fn link_span(blocks: &[Block], i: usize) -> Option<(usize, usize)> {
-    let l = only_link(blocks.get(i)?)?;
-    let mut end = i + 1;
-    while blocks.get(end).and_then(only_link) == Some(l) {
-        end += 1;
-    }
-    (end - i >= 2).then_some((l, end))
-}
-
-/// The link every text run of a paragraph, heading or quote belongs to, if one does.
-fn only_link(block: &Block) -> Option<usize> {
-    let runs = match block {
-        Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } | Block::Quote { inlines, .. } => {
-            inlines
-        }
-        _ => return None,
-    };
-    let mut link = None;
-    for r in runs {
-        if let Inline::Text { link: l, .. } = r {
-            match (link, l) {
-                (_, None) => return None,
-                (None, Some(x)) => link = Some(*x),
-                (Some(y), Some(x)) if y != *x => return None,
-                _ => {}
-            }
-        }
-    }
-    link
-}
-
 /// The end of the runs from `i` that link `l` covers, line breaks between them included.
 fn link_group_end(runs: &[Inline], i: usize, l: usize) -> usize {
     let mut end = i + 1;
@@ -122,8 +88,6 @@ fn link_group_end(runs: &[Inline], i: usize, l: usize) -> usize {
 struct Body<'a> {
     a: &'a Article,
     out: String,
-    /// An `<a>` around whole blocks is open for this link: its runs are written bare.
-    outer_link: Option<usize>,
     /// Figures no block refers to, not yet written.
     loose: std::collections::VecDeque<usize>,
 }
@@ -173,23 +137,8 @@ impl Body<'_> {
     }
 
     fn blocks(&mut self) {
-        let a = self.a;
-        let mut link_end = 0;
-        for (i, block) in a.blocks.iter().enumerate() {
-            if i >= link_end {
-                if let Some((l, end)) = link_span(&a.blocks, i) {
-                    // One `<a>` around whole blocks: the source had a link holding blocks.
-                    let href = self.href(l);
-                    let _ = write!(self.out, "<a href=\"{}\">", attr(&href));
-                    self.outer_link = Some(l);
-                    link_end = end;
-                }
-            }
+        for block in &self.a.blocks {
             self.block(block);
-            if self.outer_link.is_some() && i + 1 == link_end {
-                self.out.push_str("</a>");
-                self.outer_link = None;
-            }
         }
     }
 
@@ -279,11 +228,13 @@ impl Body<'_> {
         let mut i = 0;
         while let Some(run) = runs.get(i) {
             i = match run {
-                Inline::Text { link: Some(l), .. } if Some(*l) != self.outer_link => {
-                    // One `<a>` for every run of this link, breaks between them included.
+                Inline::Text { link: Some(l), .. } => {
+                    // One `<a>` for the runs of this link here, breaks between them included;
+                    // its index joins it to the link's other `<a>`s.
                     let end = link_group_end(runs, i, *l);
                     let href = self.href(*l);
-                    let _ = write!(self.out, "<a href=\"{}\">", attr(&href));
+                    let index = l.to_string();
+                    self.open("a", Part::Link, &[("href", &href), ("data-index", &index)]);
                     for k in i..end {
                         self.run(runs, k);
                     }
