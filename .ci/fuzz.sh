@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzing: runs every cargo-fuzz target in fuzz/ for FUZZ_SECONDS seconds each (default 60).
+# Fuzzing: runs every cargo-fuzz target in fuzz/ (parse_bytes, structured, round_trip) for
+# FUZZ_SECONDS seconds each (default 60).
 # Seeds in fuzz/seeds/<target>/ are copied into the working corpus fuzz/corpus/<target>/
 # (gitignored), so the seeds stay clean. Exits non-zero if any target crashes; the crashing
 # input is left in fuzz/artifacts/<target>/. Without a nightly toolchain it skips (exit 0).

@@ -335,128 +335,166 @@ impl fmt::Display for Found<'_> {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use WarningDetail as D;
         let at = At(self.position);
-        match &self.detail {
-            D::NanTimestamp => write!(
-                f,
-                "the mirror timestamp is `NaN`{at}: the item has no mirror time"
-            ),
-            D::InvalidTimestamp { found } => write!(
-                f,
-                "expected milliseconds since the epoch in the timestamp comment, found {}{at}",
-                Found(found)
-            ),
-            D::MissingTimestamp => f.write_str("no `<!--ms-->` timestamp comment before the title link"),
-            D::TrailingText { text } => write!(f, "text after the title link{at} ignored: `{text}`"),
-            D::UrlNotWeb { field, url, scheme } => write!(
-                f,
-                "the {} URL `{url}` is not http(s) (scheme `{scheme}`); dropped",
-                field.name()
-            ),
-            D::UrlUnparsed { field, url, reason } => {
-                write!(
-                    f,
-                    "the {} URL `{url}` could not be parsed: {reason}",
-                    field.name()
-                )
-            }
-            D::MissingUnderline { found } => {
-                write!(
-                    f,
-                    "expected a setext underline `------`{at}, found {}",
-                    Found(found)
-                )
-            }
-            D::UnclosedWrapper => write!(
-                f,
-                "the wrapper `<div>`{at} has no closing `</div>` line; kept in the body"
-            ),
-            D::FrontMatterLine { found } => write!(
-                f,
-                "expected `key: value` in the front matter{at}, found {}",
-                Found(found)
-            ),
-            D::FrontMatterQuote { after } => {
-                write!(
-                    f,
-                    "expected a closing quote for the front-matter value{at}, found "
-                )?;
-                match after {
-                    Some(rest) => write!(f, "`{rest}` after it"),
-                    None => f.write_str("end of line"),
-                }
-            }
-            D::FrontMatterDate { value } => write!(
-                f,
-                "expected a date in the front matter{at}, found `{value}`; kept in `extra`"
-            ),
-            D::TitleTruncated { title } => write!(
-                f,
-                "the title link `{title}` is the front-matter title cut short; both are truncated by the mirror"
-            ),
-            D::TitleMismatch {
-                front_matter,
-                title_link,
-            } => write!(
-                f,
-                "front-matter title `{front_matter}` differs from the title link `{title_link}`"
-            ),
-            D::FromMismatch { from, url } => write!(
-                f,
-                "front-matter `from` `{from}` differs from the title link URL `{url}`"
-            ),
-            D::DateMismatch {
-                front_matter,
-                mirrored_at,
-            } => write!(
-                f,
-                "front-matter date {} differs from the mirror timestamp {}",
-                front_matter.to_rfc3339(),
-                mirrored_at.to_rfc3339_opts(SecondsFormat::Millis, true)
-            ),
-            D::UnparsedDate { text } => write!(
-                f,
-                "the date block `{}` could not be read as a date; kept as text",
-                text.replace('\n', " / ")
-            ),
-            D::UnparsedTime { datetime } => {
-                write!(f, "the time element `{datetime}` could not be read as a date")
-            }
-            D::BylineDropped { part } => {
-                write!(f, "the placeholder `null` was dropped from the byline `{part}`")
-            }
-            D::NoAuthor => f.write_str("the date block names no author"),
-            D::UnsafeLink { href } => write!(
-                f,
-                "a link to `{href}` is not http(s); its text was kept, the link was not"
-            ),
-            D::UnsafeMedia { kind, src } => {
-                match kind {
-                    MediaKind::Image => f.write_str("an image")?,
-                    other => write!(f, "a {} item", other.as_str())?,
-                }
-                match src {
-                    Some(src) => write!(f, " with a source that is not http(s) was dropped: `{src}`"),
-                    None => f.write_str(" without a source was dropped"),
-                }
-            }
-            D::OrphanCaption { text } => {
-                let shown: String = text.chars().take(40).collect();
-                write!(
-                    f,
-                    "a caption with no media before it was kept as a paragraph: `{shown}`"
-                )
-            }
-            D::DepthLimit { max_depth, offset } => write!(
-                f,
-                "the body nests deeper than {max_depth} elements near byte {offset} of the body; the rest was not parsed"
-            ),
-            D::NodeLimit { max_nodes, offset } => write!(
-                f,
-                "the body has more than {max_nodes} elements near byte {offset} of the body; the rest was not parsed"
-            ),
+        // By the detail's kind: the message is the detail's, whatever `kind` says.
+        match self.detail.kind() {
+            WarningKind::NanTimestamp
+            | WarningKind::InvalidTimestamp
+            | WarningKind::EnvelopeLayout
+            | WarningKind::InvalidUrl => header_message(&self.detail, &at, f),
+            WarningKind::FrontMatterSyntax
+            | WarningKind::FrontMatterDate
+            | WarningKind::FrontMatterMismatch
+            | WarningKind::TitleTruncated => front_matter_message(&self.detail, &at, f),
+            WarningKind::UnparsedDate
+            | WarningKind::BylineDropped
+            | WarningKind::UnsafeLink
+            | WarningKind::UnsafeMedia
+            | WarningKind::OrphanCaption
+            | WarningKind::LimitReached => body_message(&self.detail, f),
         }
+    }
+}
+
+/// The message of a warning about the header lines.
+fn header_message(d: &WarningDetail, at: &At, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    use WarningDetail as D;
+    match d {
+        D::NanTimestamp => write!(
+            f,
+            "the mirror timestamp is `NaN`{at}: the item has no mirror time"
+        ),
+        D::InvalidTimestamp { found } => write!(
+            f,
+            "expected milliseconds since the epoch in the timestamp comment, found {}{at}",
+            Found(found)
+        ),
+        D::MissingTimestamp => f.write_str("no `<!--ms-->` timestamp comment before the title link"),
+        D::TrailingText { text } => write!(f, "text after the title link{at} ignored: `{text}`"),
+        D::UrlNotWeb { field, url, scheme } => write!(
+            f,
+            "the {} URL `{url}` is not http(s) (scheme `{scheme}`); dropped",
+            field.name()
+        ),
+        D::UrlUnparsed { field, url, reason } => {
+            write!(
+                f,
+                "the {} URL `{url}` could not be parsed: {reason}",
+                field.name()
+            )
+        }
+        D::MissingUnderline { found } => {
+            write!(
+                f,
+                "expected a setext underline `------`{at}, found {}",
+                Found(found)
+            )
+        }
+        D::UnclosedWrapper => write!(
+            f,
+            "the wrapper `<div>`{at} has no closing `</div>` line; kept in the body"
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The message of a warning about the front matter.
+fn front_matter_message(d: &WarningDetail, at: &At, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    use WarningDetail as D;
+    match d {
+        D::FrontMatterLine { found } => write!(
+            f,
+            "expected `key: value` in the front matter{at}, found {}",
+            Found(found)
+        ),
+        D::FrontMatterQuote { after } => {
+            write!(
+                f,
+                "expected a closing quote for the front-matter value{at}, found "
+            )?;
+            match after {
+                Some(rest) => write!(f, "`{rest}` after it"),
+                None => f.write_str("end of line"),
+            }
+        }
+        D::FrontMatterDate { value } => write!(
+            f,
+            "expected a date in the front matter{at}, found `{value}`; kept in `extra`"
+        ),
+        D::TitleTruncated { title } => write!(
+            f,
+            "the title link `{title}` is the front-matter title cut short; both are truncated by the mirror"
+        ),
+        D::TitleMismatch {
+            front_matter,
+            title_link,
+        } => write!(
+            f,
+            "front-matter title `{front_matter}` differs from the title link `{title_link}`"
+        ),
+        D::FromMismatch { from, url } => write!(
+            f,
+            "front-matter `from` `{from}` differs from the title link URL `{url}`"
+        ),
+        D::DateMismatch {
+            front_matter,
+            mirrored_at,
+        } => write!(
+            f,
+            "front-matter date {} differs from the mirror timestamp {}",
+            front_matter.to_rfc3339(),
+            mirrored_at.to_rfc3339_opts(SecondsFormat::Millis, true)
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The message of a warning about the body.
+fn body_message(d: &WarningDetail, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    use WarningDetail as D;
+    match d {
+        D::UnparsedDate { text } => write!(
+            f,
+            "the date block `{}` could not be read as a date; kept as text",
+            text.replace('\n', " / ")
+        ),
+        D::UnparsedTime { datetime } => {
+            write!(f, "the time element `{datetime}` could not be read as a date")
+        }
+        D::BylineDropped { part } => {
+            write!(f, "the placeholder `null` was dropped from the byline `{part}`")
+        }
+        D::NoAuthor => f.write_str("the date block names no author"),
+        D::UnsafeLink { href } => write!(
+            f,
+            "a link to `{href}` is not http(s); its text was kept, the link was not"
+        ),
+        D::UnsafeMedia { kind, src } => {
+            match kind {
+                MediaKind::Image => f.write_str("an image")?,
+                other => write!(f, "a {} item", other.as_str())?,
+            }
+            match src {
+                Some(src) => write!(f, " with a source that is not http(s) was dropped: `{src}`"),
+                None => f.write_str(" without a source was dropped"),
+            }
+        }
+        D::OrphanCaption { text } => {
+            let shown: String = text.chars().take(40).collect();
+            write!(
+                f,
+                "a caption with no media before it was kept as a paragraph: `{shown}`"
+            )
+        }
+        D::DepthLimit { max_depth, offset } => write!(
+            f,
+            "the body nests deeper than {max_depth} elements near byte {offset} of the body; the rest was not parsed"
+        ),
+        D::NodeLimit { max_nodes, offset } => write!(
+            f,
+            "the body has more than {max_nodes} elements near byte {offset} of the body; the rest was not parsed"
+        ),
+        _ => Ok(()),
     }
 }
 
