@@ -43,6 +43,7 @@ mod envelope;
 mod error;
 mod extract;
 mod model;
+mod names;
 mod outlet;
 mod render;
 mod text;
@@ -51,7 +52,7 @@ pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
 pub use error::{Error, Warning, WarningKind};
 pub use model::{
     Article, Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditPart, CreditRole, Figure, Inline,
-    Link, LinkKind, MediaKind, MirrorFooter, Outlet, Published, PublishedValue,
+    Link, LinkKind, MediaKind, MirrorFooter, Outlet, Precision, Published, PublishedValue,
 };
 pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
 

@@ -109,6 +109,79 @@ pub enum PublishedValue {
     Date(NaiveDate),
 }
 
+/// How precise a publication time is: which [`PublishedValue`] variant holds it. In JSON, the
+/// `"precision"` of `published`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Precision {
+    /// [`PublishedValue::Instant`]: a time with its zone.
+    Instant,
+    /// [`PublishedValue::Local`]: a wall-clock time without a zone.
+    Local,
+    /// [`PublishedValue::Date`]: a date only.
+    Date,
+}
+
+impl PublishedValue {
+    /// The value's precision.
+    ///
+    /// ```
+    /// use feedmirror::{Precision, PublishedValue};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2020, 7, 17).unwrap();
+    /// assert_eq!(PublishedValue::Date(day).precision(), Precision::Date);
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        match self {
+            PublishedValue::Instant(_) => Precision::Instant,
+            PublishedValue::Local(_) => Precision::Local,
+            PublishedValue::Date(_) => Precision::Date,
+        }
+    }
+}
+
+/// The value as the JSON form writes it: RFC 3339 for an instant (`2023-05-24T14:34:01.707Z`),
+/// `YYYY-MM-DDTHH:MM:SS[.f]` for a local time, `YYYY-MM-DD` for a date.
+///
+/// ```
+/// use feedmirror::PublishedValue;
+/// let t = chrono::DateTime::parse_from_rfc3339("2023-05-24T14:34:01.707+00:00").unwrap();
+/// assert_eq!(PublishedValue::Instant(t).to_string(), "2023-05-24T14:34:01.707Z");
+/// let local = chrono::NaiveDate::from_ymd_opt(2021, 1, 2).unwrap().and_hms_opt(8, 5, 0).unwrap();
+/// assert_eq!(PublishedValue::Local(local).to_string(), "2021-01-02T08:05:00");
+/// ```
+impl std::fmt::Display for PublishedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PublishedValue::Instant(t) => {
+                f.write_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+            }
+            // chrono's `Debug` is the ISO 8601 form serde writes (`Display` puts a space, not `T`).
+            PublishedValue::Local(t) => write!(f, "{t:?}"),
+            PublishedValue::Date(d) => write!(f, "{d:?}"),
+        }
+    }
+}
+
+impl Published {
+    /// The precision of [`Published::value`].
+    ///
+    /// ```
+    /// let blob = "<!--1684939624000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n\
+    ///             <div><i><br>2023-05-24T14:34:01.707Z</i></div><p>x</p>";
+    /// let published = feedmirror::parse(blob)?.published.unwrap();
+    /// assert_eq!(published.precision(), feedmirror::Precision::Instant);
+    /// assert_eq!(published.value.to_string(), "2023-05-24T14:34:01.707Z");
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.value.precision()
+    }
+}
+
 /// What kind of media a [`Figure`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
