@@ -213,7 +213,11 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
     lines.skip_blank();
     let Some((first_offset, first)) = lines.peek() else {
         let (line, column) = position(input, input.len());
-        return Err(Error::Empty { line, column });
+        return Err(Error::Empty {
+            line,
+            column,
+            offset: input.len(),
+        });
     };
     let probed = first_offset.saturating_add(BINARY_PROBE);
     check_binary(input, 0, probed)?;
@@ -253,6 +257,7 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
                 found: quote(input, off),
                 line,
                 column,
+                offset: off,
             });
         }
         _ => None,
@@ -327,6 +332,7 @@ fn check_binary(input: &str, from: usize, limit: usize) -> Result<(), Error> {
                 code: u32::from(input.as_bytes().get(i).copied().unwrap_or(0)),
                 line,
                 column,
+                offset: i,
             })
         }
         None => Ok(()),
@@ -378,6 +384,7 @@ fn parse_title_link<'a>(
             found: quote(input, off),
             line,
             column,
+            offset: off,
         }
     };
     let Some((off, line)) = lines.peek() else {
@@ -513,6 +520,7 @@ fn parse_front_matter<'a>(
                 open_line,
                 line,
                 column,
+                offset: input.len(),
             });
         };
         if line == "---" {

@@ -4,8 +4,13 @@ use std::fmt;
 
 /// Why an input could not be parsed as a blob.
 ///
-/// Positions are 1-based; columns count characters, not bytes. Messages are lowercase, say
-/// what was expected and what was found, and end with the position.
+/// Positions are 1-based; columns count characters, not bytes; `offset` is the same position as
+/// a byte offset into the input. Messages are lowercase, say what was expected and what was
+/// found, and end with the position.
+///
+/// With the `serde` feature an error serializes (it does not deserialize) as the object
+/// `{"kind", "message", "line", "column", "offset"}`: [`Error::kind`], the message, and the
+/// position, as a log line or a JSON record of a failed input wants it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -16,6 +21,8 @@ pub enum Error {
         line: usize,
         /// Column of the end of the input.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The input holds a control character that no text file has (NUL and the like).
     #[error(
@@ -28,6 +35,8 @@ pub enum Error {
         line: usize,
         /// Column of the character.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The input does not start with any of the envelope forms.
     #[error("expected {expected}, found {found} at line {line} column {column}")]
@@ -40,6 +49,8 @@ pub enum Error {
         line: usize,
         /// Column of what was found.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// A part of the envelope is malformed in a way that leaves the body's start unknown.
     #[error("expected {expected}, found {found} at line {line} column {column}")]
@@ -52,6 +63,8 @@ pub enum Error {
         line: usize,
         /// Column of what was found.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The front matter opened with `---` is never closed.
     #[error(
@@ -64,6 +77,8 @@ pub enum Error {
         line: usize,
         /// Column of the end of the input.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The input is larger than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
     #[error("expected at most {limit} bytes of input, found {size} bytes at line 1 column 1")]
@@ -93,13 +108,58 @@ impl Error {
     #[must_use]
     pub fn position(&self) -> (usize, usize) {
         match self {
-            Error::Empty { line, column }
+            Error::Empty { line, column, .. }
             | Error::Binary { line, column, .. }
             | Error::NoEnvelope { line, column, .. }
             | Error::Malformed { line, column, .. }
             | Error::UnterminatedFrontMatter { line, column, .. } => (*line, *column),
             Error::TooLarge { .. } => (1, 1),
         }
+    }
+
+    /// The byte offset in the input of the position the error points at (0 for
+    /// [`Error::TooLarge`], which points at the start).
+    ///
+    /// ```
+    /// let err = feedmirror::parse("\n\n<html>").unwrap_err();
+    /// assert_eq!(err.kind(), "no_envelope");
+    /// assert_eq!(err.position(), (3, 1));
+    /// assert_eq!(err.offset(), 2);
+    /// ```
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        match self {
+            Error::Empty { offset, .. }
+            | Error::Binary { offset, .. }
+            | Error::NoEnvelope { offset, .. }
+            | Error::Malformed { offset, .. }
+            | Error::UnterminatedFrontMatter { offset, .. } => *offset,
+            Error::TooLarge { .. } => 0,
+        }
+    }
+}
+
+/// `{"kind", "message", "line", "column", "offset"}`; see [`Error`].
+///
+/// ```
+/// let err = feedmirror::parse("").unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err).unwrap(),
+///     r#"{"kind":"empty","message":"expected a feed-mirror blob, found empty input at line 1 column 1","line":1,"column":1,"offset":0}"#
+/// );
+/// ```
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let (line, column) = self.position();
+        let mut s = serializer.serialize_struct("Error", 5)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.serialize_field("line", &line)?;
+        s.serialize_field("column", &column)?;
+        s.serialize_field("offset", &self.offset())?;
+        s.end()
     }
 }
 

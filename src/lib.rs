@@ -57,7 +57,27 @@ pub use model::{
 pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
 
 /// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
+///
+/// ```
+/// let options = feedmirror::Options::default().max_depth(64).max_nodes(10_000);
+/// let article = feedmirror::parse_with("<!--1-->\n[t](https://example.com/a)\n---\n\n<p>x</p>", &options)?;
+/// assert_eq!(article.paragraphs().next(), Some("x"));
+/// # Ok::<(), feedmirror::Error>(())
+/// ```
+///
+/// With the `serde` feature options serialize and deserialize as an object of the fields
+/// below; missing fields take their defaults, so a configuration file names only what it
+/// changes:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let options: feedmirror::Options = serde_json::from_str(r#"{"max_depth": 64}"#).unwrap();
+/// assert_eq!(options, feedmirror::Options::default().max_depth(64));
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Options {
     /// Inputs longer than this many bytes are refused with [`Error::TooLarge`].

@@ -281,6 +281,16 @@ pub fn check_error(input: &str, e: &Error) {
     );
     assert!(!e.kind().is_empty());
     if !matches!(e, Error::TooLarge { .. }) {
+        // The byte offset is the same position as the line and column.
+        let before = input.get(..e.offset());
+        let Some(before) = before else {
+            panic!("error offset {} is not a boundary of the input: {msg}", e.offset());
+        };
+        let at = (
+            before.matches('\n').count() + 1,
+            before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+        );
+        assert_eq!(at, (line, column), "error offset {} is not at its position: {msg}", e.offset());
         let text = input.split('\n').nth(line - 1);
         let Some(text) = text else {
             panic!(
