@@ -347,14 +347,15 @@ struct Done {
 }
 
 /// Why an input gave no article; serialized as the `error` object of its JSON record:
-/// `{"kind", "message", "line", "column", "offset"}` in both cases.
+/// `{"kind", "message", "line", "column", "offset"}` in both cases. Input that is not UTF-8 is
+/// the parser's `not_utf8` error, with the position of the first invalid byte.
 #[derive(serde::Serialize)]
 #[serde(untagged)]
 enum Failure {
     /// The parser's error, serialized by the library.
     Parse(feedmirror::Error),
-    /// The input could not be read or is not UTF-8, the parser panicked or the article did not
-    /// serialize: the same fields, `null` where there is no position.
+    /// The input could not be read, the parser panicked or the article did not serialize: the
+    /// same fields, with `null` for the position.
     Other {
         kind: &'static str,
         message: String,
@@ -424,23 +425,8 @@ fn parse_input(input: &Input) -> (Result<Article, Failure>, u64) {
         Err(e) => return (Err(Failure::new("io", e.to_string())), 0),
     };
     let size = bytes.len() as u64;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let message = format!("expected UTF-8 text, found an invalid byte at byte offset {at}");
-            let failure = Failure::Other {
-                kind: "not_utf8",
-                message,
-                line: None,
-                column: None,
-                offset: Some(at),
-            };
-            return (Err(failure), size);
-        }
-    };
     // The library promises not to panic; should it ever, that input fails and the run goes on.
-    let parsed = match panic::catch_unwind(AssertUnwindSafe(|| feedmirror::parse(text))) {
+    let parsed = match panic::catch_unwind(AssertUnwindSafe(|| feedmirror::parse_bytes(&bytes))) {
         Ok(Ok(article)) => Ok(article),
         Ok(Err(e)) => Err(Failure::Parse(e)),
         Err(_) => Err(Failure::new("panic", "the parser panicked".to_owned())),

@@ -403,8 +403,7 @@ fn parse_all(files: &[PathBuf], jobs: usize) -> Vec<Outcome> {
 
 fn process(path: &Path) -> Outcome {
     let bytes = std::fs::read(path).map_err(|_| "io")?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| "not_utf8")?;
-    let article = feedmirror::parse(text).map_err(|e| e.kind())?;
+    let article = feedmirror::parse_bytes(&bytes).map_err(|e| e.kind())?;
     Ok(stats(&article))
 }
 

@@ -80,6 +80,19 @@ pub enum Error {
         /// Byte offset of the same position.
         offset: usize,
     },
+    /// The input bytes are not UTF-8 ([`parse_bytes`](crate::parse_bytes)): the position is
+    /// that of the first invalid sequence, counted over the valid text before it.
+    #[error(
+        "expected UTF-8 text, found a byte sequence that is not UTF-8 (byte offset {offset}) at line {line} column {column}"
+    )]
+    NotUtf8 {
+        /// Line of the first invalid sequence.
+        line: usize,
+        /// Column of the first invalid sequence.
+        column: usize,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
     /// The input is larger than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
     #[error("expected at most {limit} bytes of input, found {size} bytes at line 1 column 1")]
     TooLarge {
@@ -100,6 +113,7 @@ impl Error {
             Error::NoEnvelope { .. } => "no_envelope",
             Error::Malformed { .. } => "malformed",
             Error::UnterminatedFrontMatter { .. } => "unterminated_front_matter",
+            Error::NotUtf8 { .. } => "not_utf8",
             Error::TooLarge { .. } => "too_large",
         }
     }
@@ -112,7 +126,8 @@ impl Error {
             | Error::Binary { line, column, .. }
             | Error::NoEnvelope { line, column, .. }
             | Error::Malformed { line, column, .. }
-            | Error::UnterminatedFrontMatter { line, column, .. } => (*line, *column),
+            | Error::UnterminatedFrontMatter { line, column, .. }
+            | Error::NotUtf8 { line, column, .. } => (*line, *column),
             Error::TooLarge { .. } => (1, 1),
         }
     }
@@ -133,7 +148,8 @@ impl Error {
             | Error::Binary { offset, .. }
             | Error::NoEnvelope { offset, .. }
             | Error::Malformed { offset, .. }
-            | Error::UnterminatedFrontMatter { offset, .. } => *offset,
+            | Error::UnterminatedFrontMatter { offset, .. }
+            | Error::NotUtf8 { offset, .. } => *offset,
             Error::TooLarge { .. } => 0,
         }
     }

@@ -20,6 +20,9 @@
 //! # Ok::<(), feedmirror::Error>(())
 //! ```
 //!
+//! Files read as bytes go to [`parse_bytes`], which reports input that is not UTF-8 with the
+//! position of the first invalid sequence.
+//!
 //! To index an archive by header without touching the HTML, use [`Envelope::parse`], which
 //! borrows from the input and returns the body as a slice of it.
 //!
@@ -132,6 +135,63 @@ impl Options {
 /// When the input is not a blob: see [`Error`].
 pub fn parse(input: &str) -> Result<Article, Error> {
     parse_with(input, &Options::default())
+}
+
+/// Parses one blob given as bytes (a file as read) into an [`Article`] with default [`Options`].
+///
+/// The bytes must be UTF-8; an optional byte-order mark is skipped as [`parse`] skips it.
+///
+/// ```
+/// let bytes = std::fs::read("examples/samples/dw.txt").unwrap();
+/// let article = feedmirror::parse_bytes(&bytes)?;
+/// assert_eq!(article.outlet, feedmirror::Outlet::Dw);
+///
+/// let err = feedmirror::parse_bytes(b"<!--1-->\n[t](https://x.example/)\n\xff").unwrap_err();
+/// assert_eq!(err.kind(), "not_utf8");
+/// assert_eq!((err.offset(), err.position()), (33, (3, 1)));
+/// # Ok::<(), feedmirror::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::NotUtf8`] with the position of the first invalid byte sequence when the bytes are
+/// not UTF-8; otherwise as [`parse`].
+pub fn parse_bytes(input: &[u8]) -> Result<Article, Error> {
+    parse_bytes_with(input, &Options::default())
+}
+
+/// Parses one blob given as bytes into an [`Article`] with the given [`Options`]; see
+/// [`parse_bytes`].
+///
+/// ```
+/// let options = feedmirror::Options::default().max_input_bytes(8);
+/// let err = feedmirror::parse_bytes_with(&[0xff; 16], &options).unwrap_err();
+/// assert_eq!(err.kind(), "too_large");
+/// ```
+///
+/// # Errors
+/// [`Error::TooLarge`] before anything else when the input exceeds
+/// [`Options::max_input_bytes`]; [`Error::NotUtf8`] when it is not UTF-8; otherwise as
+/// [`parse_with`].
+pub fn parse_bytes_with(input: &[u8], options: &Options) -> Result<Article, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    match std::str::from_utf8(input) {
+        Ok(text) => parse_with(text, options),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            // The bytes before the first invalid sequence are valid UTF-8 by definition.
+            let valid = input
+                .get(..offset)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let (line, column) = error::position(valid, offset);
+            Err(Error::NotUtf8 { line, column, offset })
+        }
+    }
 }
 
 /// Parses one blob into an [`Article`] with the given [`Options`].

@@ -213,3 +213,31 @@ fn assert_no_mismatch(input: &str) {
 fn credit_texts(a: &feedmirror::Article) -> Vec<&str> {
     a.credits.iter().map(|c| c.text.as_str()).collect()
 }
+
+#[test]
+fn bytes_in_give_the_str_result_or_the_first_invalid_sequence() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/samples/rfi.txt"))
+        .expect("sample");
+    assert_eq!(feedmirror::parse_bytes(text.as_bytes()), feedmirror::parse(&text));
+    // An invalid byte on line 4 after two characters of two bytes each: column 3, offset 4 bytes on.
+    let mut bytes = b"<!--1-->\n[t](https://x.example/)\n------\n".to_vec();
+    let line_start = bytes.len();
+    bytes.extend_from_slice("éé".as_bytes());
+    bytes.push(0xC3); // a lead byte with no continuation
+    bytes.extend_from_slice(b"x\n<p>more</p>");
+    let err = feedmirror::parse_bytes(&bytes).expect_err("not UTF-8");
+    assert_eq!(err.kind(), "not_utf8");
+    assert_eq!(err.position(), (4, 3));
+    assert_eq!(err.offset(), line_start + 4);
+    assert!(err.to_string().ends_with("at line 4 column 3"), "{err}");
+    // Truncated at the end, and a byte-order mark that is skipped as for text.
+    let err = feedmirror::parse_bytes(&[b'a', 0xE4, 0xB8]).expect_err("truncated");
+    assert_eq!((err.offset(), err.position()), (1, (1, 2)));
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    assert_eq!(feedmirror::parse_bytes(&bom), feedmirror::parse(&text));
+    // The size limit comes first.
+    let small = feedmirror::Options::default().max_input_bytes(2);
+    let err = feedmirror::parse_bytes_with(&[0xFF; 3], &small).expect_err("too large");
+    assert_eq!(err.kind(), "too_large");
+}
