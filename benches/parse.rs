@@ -3,7 +3,7 @@
 //! Criterion groups:
 //! - `parse/<sample>`: full `feedmirror::parse` of each `examples/samples/*.txt` blob;
 //! - `baseline/<sample>`: the bare html5ever parse of the same blob's body HTML into an `RcDom`;
-//! - `envelope/bulk`: `Envelope::parse` over every file of the bulk corpus;
+//! - `envelope/bulk`: `Blob::parse` over every file of the bulk corpus;
 //! - `batch/bulk`: full `parse` over every file of the bulk corpus;
 //! - `nesting/<shape>/<n>`: `parse_with` (default options) on n levels of nested tags.
 //!
@@ -58,7 +58,7 @@ fn full_parse(text: &str) -> bool {
 }
 
 fn envelope_parse(text: &str) -> bool {
-    feedmirror::Envelope::parse(text).is_ok()
+    feedmirror::Blob::parse(text).is_ok()
 }
 
 struct Sample {
@@ -86,7 +86,7 @@ fn load_samples() -> Vec<Sample> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let blob = feedmirror::Envelope::parse(&text)
+            let blob = feedmirror::Blob::parse(&text)
                 .unwrap_or_else(|e| panic!("{}: envelope: {e}", path.display()));
             let start = blob.body.as_ptr() as usize - text.as_ptr() as usize;
             let body = start..start + blob.body.len();
@@ -494,7 +494,7 @@ fn report_nesting(out: &mut String, run: &Run) {
         let mut prev: Option<(f64, f64)> = None;
         for n in NESTING_DEPTHS {
             let input = nesting_input(open, n);
-            let body = feedmirror::Envelope::parse(&input)
+            let body = feedmirror::Blob::parse(&input)
                 .map(|b| b.body)
                 .unwrap_or_default();
             let (tp, tb) = time_pair(

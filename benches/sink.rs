@@ -323,7 +323,7 @@ fn bodies(dir: &Path) -> Vec<String> {
     paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
-        .filter_map(|t| feedmirror::Envelope::parse(&t).ok().map(|b| b.body.to_owned()))
+        .filter_map(|t| feedmirror::Blob::parse(&t).ok().map(|b| b.body.to_owned()))
         .collect()
 }
 

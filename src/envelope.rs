@@ -108,12 +108,13 @@ pub struct Blob<'a> {
     pub warnings: Vec<Warning>,
 }
 
-impl Envelope<'_> {
-    /// Splits `input` into envelope and body; see [`Blob`].
+impl<'a> Blob<'a> {
+    /// Parses the envelope of `input` and finds its body, without parsing any HTML: a cheap
+    /// way to index an archive by title, URL and time. Everything borrows from `input`.
     ///
     /// ```
     /// let input = "<!--1684939624000-->\n[A title](https://www.dw.com/zh/x/a-1)\n------\n\n<p>Hi</p>\n";
-    /// let blob = feedmirror::Envelope::parse(input)?;
+    /// let blob = feedmirror::Blob::parse(input)?;
     /// assert_eq!(blob.envelope.title.as_deref(), Some("A title"));
     /// assert_eq!(blob.envelope.mirrored_at.unwrap().to_rfc3339(), "2023-05-24T14:47:04+00:00");
     /// assert_eq!(blob.body, "<p>Hi</p>");
@@ -123,6 +124,24 @@ impl Envelope<'_> {
     /// # Errors
     /// When the input is empty, binary, or starts with none of the envelope forms, or when the
     /// front matter is never closed or the header has no title link.
+    pub fn parse(input: &'a str) -> Result<Blob<'a>, Error> {
+        parse(input)
+    }
+}
+
+impl Envelope<'_> {
+    /// The former name of [`Blob::parse`], which it calls: it returns a [`Blob`], not an
+    /// `Envelope`.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// let input = "<!--1-->\n[t](https://x.example/)\n------\n\n<p>Hi</p>";
+    /// assert_eq!(feedmirror::Envelope::parse(input), feedmirror::Blob::parse(input));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Blob::parse`].
+    #[deprecated(note = "renamed `Blob::parse`: it returns a `Blob`")]
     pub fn parse(input: &str) -> Result<Blob<'_>, Error> {
         parse(input)
     }
@@ -857,7 +876,7 @@ mod tests {
 
     #[test]
     fn full_form() {
-        let b = Envelope::parse(FULL).unwrap();
+        let b = Blob::parse(FULL).unwrap();
         assert_eq!(b.envelope.form, EnvelopeForm::Full);
         assert_eq!(b.body, "<p>body</p>");
         assert_eq!(&FULL[b.body_offset..b.body_offset + b.body.len()], b.body);
@@ -894,7 +913,7 @@ mod tests {
     #[test]
     fn minimal_form_like_the_seed() {
         let input = "<!--1684939624000-->\n[t [x]](https://a.example/p)\n------\n\n<div><i><br>x</i></div><p>a</p>\n\n";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.form, EnvelopeForm::Header);
         assert_eq!(b.envelope.title.as_deref(), Some("t [x]"));
         assert_eq!(b.body, "<div><i><br>x</i></div><p>a</p>");
@@ -904,7 +923,7 @@ mod tests {
     #[test]
     fn brackets_in_titles_use_first_open_and_last_link_marker() {
         let input = "<!--0-->\n[[國際] a](b) c](https://x.example/y_(z))\n------\n\nbody";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("[國際] a](b) c"));
         assert_eq!(
             b.envelope.url.as_ref().map(Url::as_str),
@@ -916,7 +935,7 @@ mod tests {
     #[test]
     fn front_matter_then_raw_html() {
         let input = "---\nlayout: post\ntitle: 全国 &amp; 东京\ndate: 2020-06-16 17:52:04.000000000 +08:00\ncategories: asahi\n---\n\n<div>June 16, 2020</div>\n<p>x</p>\n";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.form, EnvelopeForm::FrontMatterOnly);
         assert_eq!(b.envelope.title.as_deref(), Some("全国 & 东京"));
         assert_eq!(
@@ -934,7 +953,7 @@ mod tests {
     #[test]
     fn multi_line_quoted_title() {
         let input = "---\ntitle: \"美四大 提及中国\n\"\nfrom: https://x.example/a\n---\n<!--1-->\n[美四大 提及中国](https://x.example/a)\n------\n\n<p>x</p>";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         let fm = b.envelope.front_matter.as_ref().unwrap();
         assert_eq!(fm.title.as_deref(), Some("美四大 提及中国\n"));
         assert_eq!(fm.from.as_deref(), Some("https://x.example/a"));
@@ -944,7 +963,7 @@ mod tests {
     #[test]
     fn bom_crlf_and_trailing_whitespace() {
         let input = "\u{feff}---\r\ntitle: \"a\"  \r\n---\r\n<!--1000-->  \r\n[a](https://x.example/) \r\n------\r\n\r\n<div>\r\n<p>x</p>\r\n</div>  \r\n\r\n";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("a"));
         assert_eq!(b.envelope.mirrored_at.unwrap().timestamp_millis(), 1000);
         assert_eq!(b.body, "<p>x</p>");
@@ -953,7 +972,7 @@ mod tests {
 
     #[test]
     fn nan_timestamp_is_a_warning() {
-        let b = Envelope::parse("<!--NaN-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--NaN-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert!(b.envelope.mirrored_at.is_none());
         assert_eq!(
             b.warnings[0].message,
@@ -964,19 +983,19 @@ mod tests {
 
     #[test]
     fn invalid_timestamp_is_a_warning() {
-        let b = Envelope::parse("<!--12ab-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--12ab-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert_eq!(
             b.warnings[0].message,
             "expected milliseconds since the epoch in the timestamp comment, found `<!--12ab-->` at line 1 column 1"
         );
-        let b = Envelope::parse("<!--99999999999999999999-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--99999999999999999999-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert_eq!(kinds(&b), vec![WarningKind::InvalidTimestamp]);
     }
 
     #[test]
     fn oracle_disagreements_are_warnings() {
         let input = "---\ntitle: \"one\"\ndate: 2020-01-01T00:00:00Z\nfrom: https://x.example/a\n---\n<!--1000-->\n[two](https://x.example/b)\n------\n\nx";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         let msgs: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(
             msgs,
@@ -989,20 +1008,20 @@ mod tests {
         let input =
             "---\ntitle: \"long title\"\n---\n<!--1000-->\n[long title...](https://x.example/b)\n------\n\nx";
         assert_eq!(
-            kinds(&Envelope::parse(input).unwrap()),
+            kinds(&Blob::parse(input).unwrap()),
             vec![WarningKind::TitleTruncated]
         );
     }
 
     #[test]
     fn layout_oddities_are_warnings() {
-        let b = Envelope::parse("<!--1-->\n[a](https://x.example/)\n<p>x</p>").unwrap();
+        let b = Blob::parse("<!--1-->\n[a](https://x.example/)\n<p>x</p>").unwrap();
         assert_eq!(
             b.warnings[0].message,
             "expected a setext underline `------` at line 3 column 1, found `<p>x</p>`"
         );
         assert_eq!(b.body, "<p>x</p>");
-        let b = Envelope::parse("<!--1-->\n[a](not a url)\n------\n\n<div>\n<p>x</p>").unwrap();
+        let b = Blob::parse("<!--1-->\n[a](not a url)\n------\n\n<div>\n<p>x</p>").unwrap();
         assert_eq!(
             kinds(&b),
             vec![WarningKind::InvalidUrl, WarningKind::EnvelopeLayout],
@@ -1018,7 +1037,7 @@ mod tests {
             "the wrapper `<div>` at line 5 column 1 has no closing `</div>` line; kept in the body"
         );
         assert_eq!(b.body, "<div>\n<p>x</p>");
-        let b = Envelope::parse("---\nbad line\ndate: someday\n---\nx").unwrap();
+        let b = Blob::parse("---\nbad line\ndate: someday\n---\nx").unwrap();
         let msgs: Vec<&str> = b.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(
             msgs,
@@ -1027,12 +1046,12 @@ mod tests {
                 "expected a date in the front matter at line 3 column 1, found `someday`; kept in `extra`",
             ]
         );
-        let b = Envelope::parse("---\ntitle: \"a\" b\n---\nx").unwrap();
+        let b = Blob::parse("---\ntitle: \"a\" b\n---\nx").unwrap();
         assert_eq!(
             b.warnings[0].message,
             "expected a closing quote for the front-matter value at line 2 column 8, found `b` after it"
         );
-        let b = Envelope::parse("---\ntitle: \"abc\n---\nx").unwrap();
+        let b = Blob::parse("---\ntitle: \"abc\n---\nx").unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("abc"));
         assert_eq!(
             b.warnings[0].message,
@@ -1081,7 +1100,7 @@ mod tests {
             ),
         ];
         for (input, msg) in cases {
-            let err = Envelope::parse(input).unwrap_err();
+            let err = Blob::parse(input).unwrap_err();
             assert_eq!(err.to_string(), *msg, "input {input:?}");
         }
     }
@@ -1089,14 +1108,14 @@ mod tests {
     #[test]
     fn controls_and_bidi_never_reach_text_fields() {
         let input = "---\nauthor: a\u{85}b\n---\n<!--1-->\n[a&#1;b\u{7f}&#x202e;c\rd](https://x.example/)\n------\n\nx";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("abcd"));
         assert_eq!(b.envelope.front_matter.unwrap().author.as_deref(), Some("ab"));
     }
 
     #[test]
     fn only_web_urls_are_kept() {
-        let b = Envelope::parse("<!--1-->\n[a](javascript:alert(1))\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--1-->\n[a](javascript:alert(1))\n------\n\nx").unwrap();
         assert!(b.envelope.url.is_none());
         assert_eq!(
             b.warnings[0].message,
@@ -1106,7 +1125,7 @@ mod tests {
 
     #[test]
     fn into_owned_keeps_everything() {
-        let b = Envelope::parse(FULL).unwrap();
+        let b = Blob::parse(FULL).unwrap();
         let owned: Envelope<'static> = b.envelope.clone().into_owned();
         assert_eq!(owned, b.envelope);
     }

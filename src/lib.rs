@@ -23,7 +23,7 @@
 //! Files read as bytes go to [`parse_bytes`], which reports input that is not UTF-8 with the
 //! position of the first invalid sequence.
 //!
-//! To index an archive by header without touching the HTML, use [`Envelope::parse`], which
+//! To index an archive by header without touching the HTML, use [`Blob::parse`], which
 //! borrows from the input and returns the body as a slice of it.
 //!
 //! Bad input is an [`Error`] with a line and column; recoverable oddities are
@@ -205,7 +205,7 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Article, Error> {
             limit: options.max_input_bytes,
         });
     }
-    let blob = Envelope::parse(input)?;
+    let blob = Blob::parse(input)?;
     let env = blob.envelope;
     let author = env.front_matter.as_ref().and_then(|f| f.author.as_deref());
     let categories: Vec<&str> = env

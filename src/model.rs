@@ -71,6 +71,47 @@ impl Article {
         None
     }
 
+    /// The item's title: [`Envelope::title`](crate::Envelope::title), HTML entities decoded.
+    ///
+    /// ```
+    /// let a = feedmirror::parse("<!--1-->\n[Ein &amp; Titel](https://www.dw.com/de/x/a-1)\n---\n\n<p>Text.</p>")?;
+    /// assert_eq!(a.title(), Some("Ein & Titel"));
+    /// assert_eq!(a.url().map(|u| u.as_str()), Some("https://www.dw.com/de/x/a-1"));
+    /// assert_eq!(a.first_paragraph(), Some("Text."));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> Option<&str> {
+        self.envelope.title.as_deref()
+    }
+
+    /// The source article's http(s) URL: [`Envelope::url`](crate::Envelope::url).
+    ///
+    /// ```
+    /// let a = feedmirror::parse("<!--1-->\n[t](https://www.rfi.fr/cn/x-20230101)\n---\n\n<p>x</p>")?;
+    /// assert_eq!(a.url().and_then(|u| u.host_str()), Some("www.rfi.fr"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn url(&self) -> Option<&Url> {
+        self.envelope.url.as_ref()
+    }
+
+    /// The first paragraph's plain text, without the dateline taken off it (headings, quotes,
+    /// lists and captions are not paragraphs).
+    ///
+    /// ```
+    /// let body = "<h2>Heading</h2><p>（德国之声中文网）First.</p><p>Second.</p>";
+    /// let a = feedmirror::parse(&format!("<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n{body}"))?;
+    /// assert_eq!(a.first_paragraph(), Some("First."));
+    /// assert_eq!(a.dateline.as_deref(), Some("德国之声中文网"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn first_paragraph(&self) -> Option<&str> {
+        self.paragraphs().next()
+    }
+
     /// The paragraphs' plain text, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().filter_map(|b| match b {

@@ -36,7 +36,7 @@ struct Measure {
 }
 
 fn measure(name: &str, text: &str) -> Measure {
-    let body = feedmirror::Envelope::parse(text).map_or("", |b| b.body);
+    let body = feedmirror::Blob::parse(text).map_or("", |b| b.body);
     let before = ALLOC.current_usage();
     ALLOC.reset_peak_usage();
     let dom = html5ever::parse_fragment(
@@ -80,7 +80,7 @@ fn samples() -> Vec<(String, String)> {
 /// A sample's body repeated up to about `size` bytes behind its envelope: how memory grows with
 /// the input.
 fn grown(text: &str, size: usize) -> String {
-    let blob = feedmirror::Envelope::parse(text).expect("sample envelope");
+    let blob = feedmirror::Blob::parse(text).expect("sample envelope");
     let head = text.get(..blob.body_offset).expect("body offset");
     let mut out = String::with_capacity(size + text.len());
     out.push_str(head);

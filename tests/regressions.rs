@@ -1,6 +1,6 @@
 //! Every fuzz finding and every bug, kept as a named test.
 
-use feedmirror::{Envelope, WarningKind};
+use feedmirror::{Blob, WarningKind};
 
 /// Fuzz finding: `&#1;`, `&#x202e;`, raw DEL and CR in a title reached the output.
 #[test]
@@ -15,7 +15,7 @@ fn fuzz_title_controls_and_bidi_are_removed() {
 #[test]
 fn fuzz_front_matter_c1_control_is_removed() {
     let input = "---\nauthor: a\u{85}b\n---\n<!--1-->\n[t](https://x.example/)\n------\n\nx";
-    let b = Envelope::parse(input).expect("parses");
+    let b = Blob::parse(input).expect("parses");
     assert_eq!(
         b.envelope.front_matter.and_then(|f| f.author).as_deref(),
         Some("ab")
@@ -25,7 +25,7 @@ fn fuzz_front_matter_c1_control_is_removed() {
 /// Fuzz finding: the unterminated-front-matter message did not end with its position.
 #[test]
 fn fuzz_unterminated_front_matter_message_ends_with_position() {
-    let err = Envelope::parse("---").unwrap_err();
+    let err = Blob::parse("---").unwrap_err();
     assert_eq!(
         err.to_string(),
         "expected a closing `---` line for the front matter opened at line 1, found end of input at line 1 column 4"
@@ -65,7 +65,7 @@ fn fuzz_front_matter_title_compared_after_cleaning() {
 #[test]
 fn fuzz_list_items_empty_after_cleaning_are_dropped() {
     let input = "---\ntags: [ \u{202e}, a, \u{202e} ]\n---\n<!--0-->\n[](http://www.dw.com)\n------\n\n";
-    let b = Envelope::parse(input).expect("parses");
+    let b = Blob::parse(input).expect("parses");
     assert_eq!(b.envelope.front_matter.map(|f| f.tags), Some(vec!["a".into()]));
 }
 
@@ -141,7 +141,7 @@ fn review_adversarial_headers_parse() {
         "---\n{}---\n<!--1-->\n[t](https://x.example/)\n------\n\nx",
         "a: \"x\n".repeat(20_000)
     );
-    let b = feedmirror::Envelope::parse(&unclosed).expect("parses");
+    let b = feedmirror::Blob::parse(&unclosed).expect("parses");
     // Each unclosed quote runs into the next line's quote: one warning per pair of lines.
     assert_eq!(b.warnings.len(), 10_000);
     assert!(
@@ -155,7 +155,7 @@ fn review_adversarial_headers_parse() {
         "<!--1-->\n[{}](https://x.example/)\n------\n\nx",
         "&".repeat(100_000)
     );
-    assert!(feedmirror::Envelope::parse(&amps).is_ok());
+    assert!(feedmirror::Blob::parse(&amps).is_ok());
 }
 
 /// Review finding: a `<!--NaN-->` warning naming an absurd line made `to_blob` insert blank
@@ -200,7 +200,7 @@ fn fuzz_from_without_path_compared_after_cleaning() {
 
 /// The envelope of `input` parses without a `front_matter_mismatch` warning.
 fn assert_no_mismatch(input: &str) {
-    let b = Envelope::parse(input).expect("parses");
+    let b = Blob::parse(input).expect("parses");
     assert!(
         b.warnings
             .iter()
