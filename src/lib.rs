@@ -57,7 +57,7 @@ pub use model::{
     Article, Block, Boilerplate, BoilerplateKind, Copyright, Credit, CreditPart, CreditRole, Figure, Inline,
     Link, LinkKind, MediaKind, MirrorFooter, Outlet, Precision, Published, PublishedValue,
 };
-pub use render::{CJK_CHARS_PER_MINUTE, TextStats, WORDS_PER_MINUTE};
+pub use render::{CJK_CHARS_PER_MINUTE, FigureStyle, MarkdownOptions, TextStats, WORDS_PER_MINUTE};
 
 /// Knobs and limits for [`parse_with`]. `Options::default()` is what [`parse`] uses.
 ///

@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::envelope::EnvelopeForm;
 use crate::model::{BoilerplateKind, CreditRole, LinkKind, MediaKind, Outlet, Precision};
+use crate::render::FigureStyle;
 
 impl LinkKind {
     /// The snake_case name, as in JSON (`internal`, `external`, `unsafe`).
@@ -130,6 +131,22 @@ impl Precision {
     }
 }
 
+impl FigureStyle {
+    /// The snake_case name, as in a serialized [`MarkdownOptions`](crate::MarkdownOptions)
+    /// (`image`, `link`).
+    ///
+    /// ```
+    /// assert_eq!(feedmirror::FigureStyle::Link.as_str(), "link");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FigureStyle::Image => "image",
+            FigureStyle::Link => "link",
+        }
+    }
+}
+
 impl Outlet {
     /// The outlet's name for people, in English (`Deutsche Welle`, `Radio France
     /// Internationale`); [`Outlet::as_str`] is the stable machine name (`dw`, `rfi`).
@@ -182,7 +199,8 @@ display_as_str!(
     BoilerplateKind,
     CreditRole,
     EnvelopeForm,
-    Precision
+    Precision,
+    FigureStyle
 );
 
 #[cfg(all(test, feature = "serde"))]
@@ -191,7 +209,8 @@ mod tests {
     use serde::de::DeserializeOwned;
 
     use crate::{
-        BoilerplateKind, CreditRole, EnvelopeForm, LinkKind, MediaKind, Outlet, Precision, WarningKind,
+        BoilerplateKind, CreditRole, EnvelopeForm, FigureStyle, LinkKind, MediaKind, Outlet, Precision,
+        WarningKind,
     };
 
     /// Every variant of a unit-variant enum with its serde name, from serde's own list: the
@@ -235,6 +254,7 @@ mod tests {
         assert_eq!(check::<Precision>(|k| k.as_str()), 3);
         assert!(check::<WarningKind>(|k| k.as_str()) >= 14);
         assert!(check::<Outlet>(|k| k.as_str()) >= 18);
+        assert_eq!(check::<FigureStyle>(|k| k.as_str()), 2);
     }
 
     #[test]

@@ -7,6 +7,8 @@ mod text;
 
 use std::fmt;
 
+pub use markdown::{FigureStyle, MarkdownOptions};
+
 use crate::model::{Article, Block, Outlet};
 use crate::text::{is_cjk, normalize_space};
 
@@ -104,9 +106,35 @@ impl Article {
     /// ([`LinkKind::Internal`](crate::LinkKind::Internal) and
     /// [`LinkKind::External`](crate::LinkKind::External)) and figure sources. Unsafe links
     /// are printed as their text.
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string("examples/samples/voa.txt").unwrap();
+    /// let md = feedmirror::parse(&text)?.to_markdown();
+    /// assert!(md.starts_with("# "));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn to_markdown(&self) -> String {
-        markdown::render(self)
+        markdown::render(self, &MarkdownOptions::default())
+    }
+
+    /// The article as CommonMark as [`Article::to_markdown`] writes it, with the choices of
+    /// [`MarkdownOptions`]: a YAML front matter of the article's fields, the outlet by its
+    /// display name, figures as links rather than images.
+    ///
+    /// ```
+    /// use feedmirror::{FigureStyle, MarkdownOptions};
+    /// let text = std::fs::read_to_string("examples/samples/dw.txt").unwrap();
+    /// let article = feedmirror::parse(&text)?;
+    /// let md = article.to_markdown_with(&MarkdownOptions::default().front_matter(true));
+    /// let yaml = md.strip_prefix("---\n").and_then(|rest| rest.split_once("\n---\n")).unwrap().0;
+    /// assert!(yaml.lines().any(|l| l == "outlet_name: \"Deutsche Welle\""));
+    /// assert!(md.ends_with(&article.to_markdown()));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_markdown_with(&self, options: &MarkdownOptions) -> String {
+        markdown::render(self, options)
     }
 
     /// The article as plain text for indexing and language processing: the title, then each
