@@ -41,6 +41,7 @@
     )
 )]
 
+mod dedup;
 mod dom;
 mod envelope;
 mod error;
@@ -51,6 +52,7 @@ mod outlet;
 mod render;
 mod text;
 
+pub use dedup::{DedupKey, Fingerprint};
 pub use envelope::{Blob, Envelope, EnvelopeForm, FrontMatter};
 pub use error::{Error, Warning, WarningKind};
 pub use model::{

@@ -1,5 +1,4 @@
-//! Renderings of an [`Article`]: markdown, plain text, the canonical blob, text statistics and
-//! a deduplication key.
+//! Renderings of an [`Article`]: markdown, plain text, the canonical blob and text statistics.
 
 mod blob;
 mod markdown;
@@ -9,8 +8,8 @@ use std::fmt;
 
 pub use markdown::{FigureStyle, MarkdownOptions};
 
-use crate::model::{Article, Block, Outlet};
-use crate::text::{is_cjk, normalize_space};
+use crate::model::{Article, Block};
+use crate::text::is_cjk;
 
 /// Reading rate for CJK text, in characters per minute.
 pub const CJK_CHARS_PER_MINUTE: f64 = 300.0;
@@ -77,24 +76,6 @@ impl TextStats {
         stats
     }
 }
-
-/// Query parameters that track a reader, not name a page.
-const TRACKING_PARAMS: &[&str] = &[
-    "fbclid",
-    "gclid",
-    "dclid",
-    "msclkid",
-    "mc_cid",
-    "mc_eid",
-    "igshid",
-    "spm",
-    "ref",
-    "ref_src",
-    "cmpid",
-    "ocid",
-    "at_medium",
-    "at_campaign",
-];
 
 impl Article {
     /// The article as CommonMark: the title as a heading, a metadata line (outlet, publication
@@ -202,62 +183,6 @@ impl Article {
         }
         TextStats::of(&text)
     }
-
-    /// A stable key naming the article across captures, for deduplication.
-    ///
-    /// - `{outlet}:{article_id}` when the outlet is known and its URL carries an id
-    ///   (`dw:65931207`); an unknown source's id is only a number in its URL, unique on its own
-    ///   site at best, so those go by URL;
-    /// - else `url:{url}` with the URL normalised: scheme and host lowercase, no fragment, no
-    ///   tracking parameters (`utm_*`, `fbclid`, `gclid`, `spm`, `ref`, ...), remaining query
-    ///   parameters sorted, no trailing slash;
-    /// - else `title:{title}|{mirror date}` with the title's whitespace normalised and the
-    ///   mirror date as `YYYY-MM-DD` (empty when unknown).
-    #[must_use]
-    pub fn dedup_key(&self) -> String {
-        if let Some(id) = self
-            .article_id
-            .as_ref()
-            .filter(|_| self.outlet != Outlet::Unknown)
-        {
-            return format!("{}:{id}", self.outlet);
-        }
-        if let Some(url) = &self.envelope.url {
-            let mut u = url.clone();
-            u.set_fragment(None);
-            let mut pairs: Vec<(String, String)> = u
-                .query_pairs()
-                .filter(|(k, _)| {
-                    let k = k.to_ascii_lowercase();
-                    !k.starts_with("utm_") && !TRACKING_PARAMS.contains(&k.as_str())
-                })
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
-            pairs.sort();
-            if pairs.is_empty() {
-                u.set_query(None);
-            } else {
-                u.query_pairs_mut().clear().extend_pairs(pairs);
-            }
-            let mut s = u.to_string();
-            // The url crate already lowercases scheme and host; only the trailing slash is left.
-            if u.query().is_none() && s.ends_with('/') {
-                s.pop();
-            } else if let Some(q) = s.find('?') {
-                if s.get(..q).is_some_and(|p| p.ends_with('/')) {
-                    s.remove(q - 1);
-                }
-            }
-            return format!("url:{s}");
-        }
-        let title = normalize_space(self.envelope.title.as_deref().unwrap_or(""));
-        let date = self
-            .envelope
-            .mirrored_at
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
-        format!("title:{title}|{date}")
-    }
 }
 
 /// Prints [`Article::to_markdown`].
@@ -279,24 +204,5 @@ mod tests {
         assert_eq!(s.words, 10);
         assert!((s.reading_minutes - (6.0 / 300.0 + 4.0 / 200.0)).abs() < 1e-9);
         assert_eq!(TextStats::of("").words, 0);
-    }
-
-    #[test]
-    fn dedup_keys() {
-        let blob = |url: &str| format!("<!--1000-->\n[T  x](https://{url})\n------\n\n<p>a</p>");
-        let key = |url: &str| crate::parse(&blob(url)).unwrap().dedup_key();
-        assert_eq!(key("www.dw.com/zh/x/a-65931207"), "dw:65931207");
-        assert_eq!(
-            key("EXAMPLE.com/News/1/?utm_source=x&b=2&a=1&fbclid=z#top"),
-            "url:https://example.com/News/1?a=1&b=2"
-        );
-        assert_eq!(key("example.com/a/"), "url:https://example.com/a");
-        // An unknown site's numeric id is not unique across sites: the URL names the item.
-        assert_eq!(
-            key("a.example/xinwenlianbo/20200927/"),
-            "url:https://a.example/xinwenlianbo/20200927"
-        );
-        let a = crate::parse("<!--1000-->\n[T  x]()\n------\n\n<p>a</p>").unwrap();
-        assert_eq!(a.dedup_key(), "title:T x|1970-01-01");
     }
 }
