@@ -24,6 +24,13 @@ use html5ever::tendril::TendrilSink;
 use html5ever::{ParseOpts, QualName, local_name, ns};
 use markup5ever_rcdom::RcDom;
 
+/// The repository root. The benches are targets of the `xtests` crate (`xtests/Cargo.toml`),
+/// which keeps their dependencies out of the library's build; its directory is one level down.
+fn repo_root() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    dir.parent().unwrap_or(dir).to_owned()
+}
+
 /// The minimal envelope put in front of the generated nesting inputs.
 const NESTING_ENVELOPE: &str = "<!--1684939624000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n";
 /// Nesting depths; each is compared with its double.
@@ -75,7 +82,7 @@ impl Sample {
 }
 
 fn load_samples() -> Vec<Sample> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = repo_root().join("examples/samples");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -104,7 +111,7 @@ fn load_samples() -> Vec<Sample> {
 fn load_bulk() -> Option<Vec<String>> {
     let root = std::env::var_os("FEEDMIRROR_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
+        .unwrap_or_else(|| repo_root().join("../shared/corpus"))
         .join("bulk");
     if !root.is_dir() {
         eprintln!(

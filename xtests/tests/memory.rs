@@ -10,6 +10,7 @@
 //! A counting global allocator sees every allocation of this test binary, so this file holds a
 //! single test: nothing else allocates while it measures.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use html5ever::tendril::TendrilSink;
@@ -63,7 +64,7 @@ fn measure(name: &str, text: &str) -> Measure {
 }
 
 fn samples() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = common::repo_root().join("examples/samples");
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
         .expect("samples dir")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -1,16 +1,16 @@
 //! Markdown and text renderings: snapshots of our own samples, and over every corpus file a
 //! check that the markdown links to nothing but the article's own URLs.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use feedmirror::{Article, FigureStyle, LinkKind, MarkdownOptions};
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 fn samples() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = common::repo_root().join("examples/samples");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("samples dir")
         .map(|e| e.expect("entry").path())
