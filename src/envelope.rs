@@ -53,6 +53,14 @@ pub struct FrontMatter<'a> {
 
 impl FrontMatter<'_> {
     /// Copies every borrowed part so the front matter outlives the input.
+    ///
+    /// ```
+    /// let input = String::from("---\ntitle: \"t\"\nauthor: 德国之声\n---\n<p>x</p>");
+    /// let front_matter = feedmirror::Blob::parse(&input)?.envelope.front_matter.unwrap().into_owned();
+    /// drop(input);
+    /// assert_eq!(front_matter.author.as_deref(), Some("德国之声"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn into_owned(self) -> FrontMatter<'static> {
         fn own(c: Cow<'_, str>) -> Cow<'static, str> {
@@ -147,6 +155,14 @@ impl Envelope<'_> {
     }
 
     /// Copies every borrowed part so the envelope outlives the input.
+    ///
+    /// ```
+    /// let input = String::from("<!--1-->\n[A title](https://example.com/a)\n---\n\n<p>x</p>");
+    /// let envelope = feedmirror::Blob::parse(&input)?.envelope.into_owned();
+    /// drop(input);
+    /// assert_eq!(envelope.title.as_deref(), Some("A title"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn into_owned(self) -> Envelope<'static> {
         Envelope {
@@ -159,6 +175,12 @@ impl Envelope<'_> {
     }
 
     /// The source URL percent-decoded for display (`https://www.dw.com/zh/习近平.../a-1`).
+    ///
+    /// ```
+    /// let blob = feedmirror::Blob::parse("<!--1-->\n[t](https://www.dw.com/zh/%E4%B9%A0/a-1)\n---\n\nx")?;
+    /// assert_eq!(blob.envelope.display_url().as_deref(), Some("https://www.dw.com/zh/习/a-1"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn display_url(&self) -> Option<String> {
         self.url.as_ref().map(|u| {

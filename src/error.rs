@@ -105,6 +105,12 @@ pub enum Error {
 
 impl Error {
     /// A stable snake_case name for the variant, for logs and JSON.
+    ///
+    /// ```
+    /// let err = feedmirror::parse("").unwrap_err();
+    /// assert_eq!(err.kind(), "empty");
+    /// assert!(matches!(err, feedmirror::Error::Empty { .. }));
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
@@ -119,6 +125,12 @@ impl Error {
     }
 
     /// The 1-based line and column the error points at.
+    ///
+    /// ```
+    /// let err = feedmirror::parse("<!--1-->\nno title link").unwrap_err();
+    /// assert_eq!(err.position(), (2, 1));
+    /// assert!(err.to_string().ends_with("at line 2 column 1"));
+    /// ```
     #[must_use]
     pub fn position(&self) -> (usize, usize) {
         match self {
@@ -217,6 +229,14 @@ pub enum WarningKind {
 
 impl WarningKind {
     /// The snake_case name used in JSON and summaries.
+    ///
+    /// ```
+    /// let article = feedmirror::parse("<!--NaN-->\n[t](https://example.com/a)\n---\n\n<p>x</p>")?;
+    /// let kinds: Vec<&str> = article.warnings.iter().map(|w| w.kind.as_str()).collect();
+    /// assert_eq!(kinds, ["nan_timestamp"]);
+    /// assert_eq!(feedmirror::WarningKind::UnsafeLink.to_string(), "unsafe_link");
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -257,6 +277,12 @@ pub struct Warning {
 
 impl Warning {
     /// Makes a warning.
+    ///
+    /// ```
+    /// use feedmirror::{Warning, WarningKind};
+    /// let w = Warning::new(WarningKind::UnparsedDate, "no date in `soon`");
+    /// assert_eq!(w.to_string(), "unparsed_date: no date in `soon`");
+    /// ```
     #[must_use]
     pub fn new(kind: WarningKind, message: impl Into<String>) -> Self {
         Warning {

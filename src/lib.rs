@@ -110,6 +110,12 @@ impl Default for Options {
 
 impl Options {
     /// Sets [`Options::max_input_bytes`].
+    ///
+    /// ```
+    /// let options = feedmirror::Options::default().max_input_bytes(1024);
+    /// let err = feedmirror::parse_with(&"x".repeat(2048), &options).unwrap_err();
+    /// assert_eq!(err.kind(), "too_large");
+    /// ```
     #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
@@ -117,6 +123,14 @@ impl Options {
     }
 
     /// Sets [`Options::max_depth`].
+    ///
+    /// ```
+    /// let options = feedmirror::Options::default().max_depth(8);
+    /// let deep = format!("{}x", "<div>".repeat(20));
+    /// let article = feedmirror::parse_with(&format!("<!--1-->\n[t](https://example.com/a)\n---\n\n{deep}"), &options)?;
+    /// assert!(article.warnings.iter().any(|w| w.kind == feedmirror::WarningKind::LimitReached));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
@@ -124,6 +138,15 @@ impl Options {
     }
 
     /// Sets [`Options::max_nodes`].
+    ///
+    /// ```
+    /// let options = feedmirror::Options::default().max_nodes(1000);
+    /// let many = "<p>x</p>".repeat(20_000);
+    /// let article = feedmirror::parse_with(&format!("<!--1-->\n[t](https://example.com/a)\n---\n\n{many}"), &options)?;
+    /// assert!(article.paragraphs().count() < 20_000);
+    /// assert!(article.warnings.iter().any(|w| w.kind == feedmirror::WarningKind::LimitReached));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
@@ -132,6 +155,14 @@ impl Options {
 }
 
 /// Parses one blob into an [`Article`] with default [`Options`].
+///
+/// ```
+/// let text = std::fs::read_to_string("examples/samples/rfi.txt").unwrap();
+/// let article = feedmirror::parse(&text)?;
+/// assert_eq!(article.outlet, feedmirror::Outlet::Rfi);
+/// assert!(article.first_paragraph().is_some());
+/// # Ok::<(), feedmirror::Error>(())
+/// ```
 ///
 /// # Errors
 /// When the input is not a blob: see [`Error`].
@@ -197,6 +228,14 @@ pub fn parse_bytes_with(input: &[u8], options: &Options) -> Result<Article, Erro
 }
 
 /// Parses one blob into an [`Article`] with the given [`Options`].
+///
+/// ```
+/// let options = feedmirror::Options::default().max_nodes(50_000);
+/// let text = std::fs::read_to_string("examples/samples/voa.txt").unwrap();
+/// let article = feedmirror::parse_with(&text, &options)?;
+/// assert_eq!(article.outlet, feedmirror::Outlet::Voa);
+/// # Ok::<(), feedmirror::Error>(())
+/// ```
 ///
 /// # Errors
 /// When the input is not a blob or exceeds a hard limit: see [`Error`].

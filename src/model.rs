@@ -59,6 +59,15 @@ pub struct Article {
 
 impl Article {
     /// The lead figure: the first figure placed before any paragraph of text.
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string("examples/samples/dw.txt").unwrap();
+    /// let article = feedmirror::parse(&text)?;
+    /// if let Some(figure) = article.lead_figure() {
+    ///     println!("{} {:?}", figure.src, figure.caption);
+    /// }
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn lead_figure(&self) -> Option<&Figure> {
         for block in &self.blocks {
@@ -113,6 +122,13 @@ impl Article {
     }
 
     /// The paragraphs' plain text, in order.
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[t](https://example.com/a)\n---\n\n<p>One.</p><h2>Head</h2><p>Two.</p>";
+    /// let article = feedmirror::parse(blob)?;
+    /// assert_eq!(article.paragraphs().collect::<Vec<_>>(), ["One.", "Two."]);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Paragraph { text, .. } => Some(text.as_str()),
@@ -339,6 +355,13 @@ pub enum Block {
 
 impl Block {
     /// The block's plain text.
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[t](https://example.com/a)\n---\n\n<h2>Head</h2><ul><li>a</li><li>b</li></ul>";
+    /// let texts: Vec<String> = feedmirror::parse(blob)?.blocks.iter().map(|b| b.text().to_owned()).collect();
+    /// assert_eq!(texts, ["Head", "a\nb"]);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn text(&self) -> &str {
         match self {

@@ -41,6 +41,11 @@ pub struct TextStats {
 
 impl TextStats {
     /// Counts `text`.
+    ///
+    /// ```
+    /// let stats = feedmirror::TextStats::of("德国之声报道 Hello world");
+    /// assert_eq!((stats.cjk_characters, stats.latin_words, stats.words), (6, 2, 8));
+    /// ```
     #[must_use]
     pub fn of(text: &str) -> Self {
         let mut stats = TextStats {
@@ -121,6 +126,12 @@ impl Article {
     /// The article as plain text for indexing and language processing: the title, then each
     /// block's text (figure captions included, lists one item a line), blocks separated by a
     /// blank line. Line breaks inside a block stay single newlines. No markup.
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[Title](https://example.com/a)\n---\n\n<p>One <b>two</b>.</p><p>Three.</p>";
+    /// assert_eq!(feedmirror::parse(blob)?.to_text(), "Title\n\nOne two.\n\nThree.\n");
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn to_text(&self) -> String {
         text::render(self)
@@ -166,12 +177,26 @@ impl Article {
     /// entity spellings, the key order and comments of the front matter, and the position of
     /// parts set aside (credits, boilerplate and the copyright line are written after the
     /// text, in their order).
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string("examples/samples/nyt.txt").unwrap();
+    /// let article = feedmirror::parse(&text)?;
+    /// assert_eq!(feedmirror::parse(&article.to_blob())?, article);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn to_blob(&self) -> String {
         blob::render(self)
     }
 
     /// Length figures for the text blocks; see [`TextStats`].
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[t](https://example.com/a)\n---\n\n<p>德国之声报道。</p><p>Two words.</p>";
+    /// let stats = feedmirror::parse(blob)?.stats();
+    /// assert_eq!(stats.words, 6 + 2);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn stats(&self) -> TextStats {
         let mut text = String::new();
