@@ -113,7 +113,7 @@ impl Article {
     /// let body = "<h2>Heading</h2><p>（德国之声中文网）First.</p><p>Second.</p>";
     /// let a = feedmirror::parse(&format!("<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n{body}"))?;
     /// assert_eq!(a.first_paragraph(), Some("First."));
-    /// assert_eq!(a.dateline.as_deref(), Some("德国之声中文网"));
+    /// assert_eq!(a.dateline.as_deref(), Some("（德国之声中文网）"));
     /// # Ok::<(), feedmirror::Error>(())
     /// ```
     #[must_use]
@@ -431,6 +431,19 @@ pub struct CreditPart {
 
 impl Credit {
     /// Every (role, names) the line states, the first role first.
+    ///
+    /// ```
+    /// use feedmirror::CreditRole;
+    /// let blob = "<!--1-->\n[t](https://www.rfa.org/mandarin/x.html)\n---\n\n<p>正文。</p><p>记者：林晓　责编：凯迪</p>";
+    /// let article = feedmirror::parse(blob)?;
+    /// let roles: Vec<(CreditRole, Vec<String>)> =
+    ///     article.credits[0].roles().map(|(role, names)| (role, names.to_vec())).collect();
+    /// assert_eq!(
+    ///     roles,
+    ///     [(CreditRole::Reporter, vec!["林晓".to_owned()]), (CreditRole::Editor, vec!["凯迪".to_owned()])]
+    /// );
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     pub fn roles(&self) -> impl Iterator<Item = (CreditRole, &[String])> {
         std::iter::once((self.role, self.names.as_slice()))
             .chain(self.also.iter().map(|p| (p.role, p.names.as_slice())))

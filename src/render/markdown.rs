@@ -527,7 +527,7 @@ mod tests {
         assert_eq!(unquote(get("precision")), "instant");
         assert_eq!(unquote(get("mirrored_at")), "2023-05-24T14:47:04Z");
         assert_eq!(get("byline"), "[\"Anna Li\"]");
-        assert_eq!(unquote(get("dateline")), "德国之声中文网");
+        assert_eq!(unquote(get("dateline")), "（德国之声中文网）");
         assert_eq!(get("words"), "1");
         assert_eq!(rest, format!("\n{}", a.to_markdown()));
     }

@@ -179,7 +179,7 @@ impl Article {
     /// text, in their order).
     ///
     /// ```
-    /// let text = std::fs::read_to_string("examples/samples/nyt.txt").unwrap();
+    /// let text = std::fs::read_to_string("examples/samples/economist.txt").unwrap();
     /// let article = feedmirror::parse(&text)?;
     /// assert_eq!(feedmirror::parse(&article.to_blob())?, article);
     /// # Ok::<(), feedmirror::Error>(())
