@@ -118,7 +118,13 @@ fn check_body(a: &Article) {
             assert!(*figure < a.figures.len(), "figure index out of range");
         }
     }
-    let fields = a.byline.iter().chain(&a.credits).chain(a.dateline.as_ref());
+    let credits = a.credits.iter().flat_map(|c| {
+        std::iter::once(&c.text)
+            .chain(&c.names)
+            .chain(&c.agencies)
+            .chain(c.also.iter().flat_map(|p| &p.names))
+    });
+    let fields = a.byline.iter().chain(credits).chain(a.dateline.as_ref());
     for t in fields {
         check_text("byline/credit/dateline", t);
     }
