@@ -3,7 +3,7 @@
 //! Criterion groups:
 //! - `parse/<sample>`: full `feedmirror::parse` of each `examples/samples/*.txt` blob;
 //! - `baseline/<sample>`: the bare html5ever parse of the same blob's body HTML into an `RcDom`;
-//! - `envelope/bulk`: `Envelope::parse` over every file of the bulk corpus;
+//! - `envelope/bulk`: `Blob::parse` over every file of the bulk corpus;
 //! - `batch/bulk`: full `parse` over every file of the bulk corpus;
 //! - `nesting/<shape>/<n>`: `parse_with` (default options) on n levels of nested tags.
 //!
@@ -23,6 +23,13 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use html5ever::tendril::TendrilSink;
 use html5ever::{ParseOpts, QualName, local_name, ns};
 use markup5ever_rcdom::RcDom;
+
+/// The repository root. The benches are targets of the `xtests` crate (`xtests/Cargo.toml`),
+/// which keeps their dependencies out of the library's build; its directory is one level down.
+fn repo_root() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    dir.parent().unwrap_or(dir).to_owned()
+}
 
 /// The minimal envelope put in front of the generated nesting inputs.
 const NESTING_ENVELOPE: &str = "<!--1684939624000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n";
@@ -58,7 +65,7 @@ fn full_parse(text: &str) -> bool {
 }
 
 fn envelope_parse(text: &str) -> bool {
-    feedmirror::Envelope::parse(text).is_ok()
+    feedmirror::Blob::parse(text).is_ok()
 }
 
 struct Sample {
@@ -75,7 +82,7 @@ impl Sample {
 }
 
 fn load_samples() -> Vec<Sample> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = repo_root().join("examples/samples");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -86,7 +93,7 @@ fn load_samples() -> Vec<Sample> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let blob = feedmirror::Envelope::parse(&text)
+            let blob = feedmirror::Blob::parse(&text)
                 .unwrap_or_else(|e| panic!("{}: envelope: {e}", path.display()));
             let start = blob.body.as_ptr() as usize - text.as_ptr() as usize;
             let body = start..start + blob.body.len();
@@ -104,7 +111,7 @@ fn load_samples() -> Vec<Sample> {
 fn load_bulk() -> Option<Vec<String>> {
     let root = std::env::var_os("FEEDMIRROR_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
+        .unwrap_or_else(|| repo_root().join("../shared/corpus"))
         .join("bulk");
     if !root.is_dir() {
         eprintln!(
@@ -494,7 +501,7 @@ fn report_nesting(out: &mut String, run: &Run) {
         let mut prev: Option<(f64, f64)> = None;
         for n in NESTING_DEPTHS {
             let input = nesting_input(open, n);
-            let body = feedmirror::Envelope::parse(&input)
+            let body = feedmirror::Blob::parse(&input)
                 .map(|b| b.body)
                 .unwrap_or_default();
             let (tp, tb) = time_pair(

@@ -9,8 +9,9 @@
 //! Each PATH is a file, a directory (every regular file under it, recursively, in sorted path
 //! order) or `-` for stdin; no PATH reads stdin. `json` (the default for one input) prints the
 //! result as pretty JSON; `jsonl` (the default for several) prints one line per input:
-//! `{"path": ..., "article": {...}}` or `{"path": ..., "error": {"kind", "message", "line", "column"}}`
-//! (`io` and `not_utf8` errors are per input too; `not_utf8` adds the byte `offset`).
+//! `{"path": ..., "article": {...}}` or `{"path": ..., "error": {"kind", "message", "line", "column",
+//! "offset"}}`, the library's `Error` as it serializes (`io` errors are per input too, with a
+//! `null` position).
 //! `markdown`, `text` and `blob` print `Article::to_markdown`/`to_text`/`to_blob`; with several
 //! inputs each document opens with a line `==> PATH <==` and errors go to stderr.
 //!
@@ -345,25 +346,47 @@ struct Done {
     bytes: u64,
 }
 
-/// Why an input gave no article; serialized as the `error` object of its JSON record.
+/// Why an input gave no article; serialized as the `error` object of its JSON record:
+/// `{"kind", "message", "line", "column", "offset"}` in both cases. Input that is not UTF-8 is
+/// the parser's `not_utf8` error, with the position of the first invalid byte.
 #[derive(serde::Serialize)]
-struct Failure {
-    kind: &'static str,
-    message: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    offset: Option<usize>,
+#[serde(untagged)]
+enum Failure {
+    /// The parser's error, serialized by the library.
+    Parse(feedmirror::Error),
+    /// The input could not be read, the parser panicked or the article did not serialize: the
+    /// same fields, with `null` for the position.
+    Other {
+        kind: &'static str,
+        message: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        offset: Option<usize>,
+    },
 }
 
 impl Failure {
     fn new(kind: &'static str, message: String) -> Self {
-        Failure {
+        Failure::Other {
             kind,
             message,
             line: None,
             column: None,
             offset: None,
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Failure::Parse(e) => e.kind(),
+            Failure::Other { kind, .. } => kind,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Failure::Parse(e) => e.to_string(),
+            Failure::Other { message, .. } => message.clone(),
         }
     }
 }
@@ -402,31 +425,10 @@ fn parse_input(input: &Input) -> (Result<Article, Failure>, u64) {
         Err(e) => return (Err(Failure::new("io", e.to_string())), 0),
     };
     let size = bytes.len() as u64;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let message = format!("expected UTF-8 text, found an invalid byte at byte offset {at}");
-            return (
-                Err(Failure {
-                    offset: Some(at),
-                    ..Failure::new("not_utf8", message)
-                }),
-                size,
-            );
-        }
-    };
     // The library promises not to panic; should it ever, that input fails and the run goes on.
-    let parsed = match panic::catch_unwind(AssertUnwindSafe(|| feedmirror::parse(text))) {
+    let parsed = match panic::catch_unwind(AssertUnwindSafe(|| feedmirror::parse_bytes(&bytes))) {
         Ok(Ok(article)) => Ok(article),
-        Ok(Err(e)) => {
-            let (line, column) = e.position();
-            Err(Failure {
-                line: Some(line),
-                column: Some(column),
-                ..Failure::new(e.kind(), e.to_string())
-            })
-        }
+        Ok(Err(e)) => Err(Failure::Parse(e)),
         Err(_) => Err(Failure::new("panic", "the parser panicked".to_owned())),
     };
     (parsed, size)
@@ -439,7 +441,7 @@ fn process(index: usize, input: &Input, output: Output) -> Done {
         index,
         stdout: Vec::new(),
         stderr: None,
-        failure: parsed.as_ref().err().map(|f| f.kind),
+        failure: parsed.as_ref().err().map(Failure::kind),
         warnings: parsed
             .as_ref()
             .map(|a| a.warnings.iter().map(|w| w.kind).collect())
@@ -463,7 +465,7 @@ fn process(index: usize, input: &Input, output: Output) -> Done {
                     error: Some(&failure),
                 }
                 .write(&mut done.stdout, pretty);
-                done.failure = Some(failure.kind);
+                done.failure = Some(failure.kind());
             }
             done.stdout.push(b'\n');
         }
@@ -481,7 +483,8 @@ fn process(index: usize, input: &Input, output: Output) -> Done {
             Err(failure) => {
                 done.stderr = Some(format!(
                     "feedmirror: {path}: {}: {}",
-                    failure.kind, failure.message
+                    failure.kind(),
+                    failure.message()
                 ))
             }
         },

@@ -32,7 +32,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use feedmirror::{Article, Block, BoilerplateKind, LinkKind, Outlet, PublishedValue};
+use feedmirror::{Article, Block, BoilerplateKind, LinkKind, Outlet, Precision, Published};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage: report [--format table|json] [--jobs N] PATH...\n\
@@ -61,14 +61,6 @@ struct FileStats {
     mirror_footer: bool,
     boilerplate: Vec<BoilerplateKind>,
     warnings: Vec<&'static str>,
-}
-
-#[derive(Clone, Copy)]
-enum Precision {
-    Instant,
-    Local,
-    Date,
-    Other,
 }
 
 /// One input's outcome: the stats, or the failure kind.
@@ -127,7 +119,7 @@ impl Row {
                 Precision::Instant => self.precision[0] += 1,
                 Precision::Local => self.precision[1] += 1,
                 Precision::Date => self.precision[2] += 1,
-                Precision::Other => {}
+                _ => {}
             }
         }
         self.byline += usize::from(s.byline);
@@ -198,7 +190,7 @@ impl Row {
             .iter()
             .map(|k| {
                 (
-                    kind_name(*k),
+                    k.as_str().to_owned(),
                     json!(self.boilerplate.get(k).copied().unwrap_or(0)),
                 )
             })
@@ -403,8 +395,7 @@ fn parse_all(files: &[PathBuf], jobs: usize) -> Vec<Outcome> {
 
 fn process(path: &Path) -> Outcome {
     let bytes = std::fs::read(path).map_err(|_| "io")?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| "not_utf8")?;
-    let article = feedmirror::parse(text).map_err(|e| e.kind())?;
+    let article = feedmirror::parse_bytes(&bytes).map_err(|e| e.kind())?;
     Ok(stats(&article))
 }
 
@@ -428,12 +419,7 @@ fn stats(a: &Article) -> FileStats {
         .fold((0, 0), |(n, c), len| (n + 1, c + len));
     FileStats {
         outlet: a.outlet,
-        published: a.published.as_ref().map(|p| match p.value {
-            PublishedValue::Instant(_) => Precision::Instant,
-            PublishedValue::Local(_) => Precision::Local,
-            PublishedValue::Date(_) => Precision::Date,
-            _ => Precision::Other,
-        }),
+        published: a.published.as_ref().map(Published::precision),
         byline: !a.byline.is_empty(),
         dateline: a.dateline.is_some(),
         lead_image: a.lead_figure().is_some(),
@@ -447,14 +433,6 @@ fn stats(a: &Article) -> FileStats {
         mirror_footer: a.mirror_footer.is_some(),
         boilerplate: a.boilerplate.iter().map(|b| b.kind).collect(),
         warnings: a.warnings.iter().map(|w| w.kind.as_str()).collect(),
-    }
-}
-
-/// The snake_case name serde gives a boilerplate kind.
-fn kind_name(kind: BoilerplateKind) -> String {
-    match serde_json::to_value(kind) {
-        Ok(Value::String(s)) => s,
-        _ => format!("{kind:?}"),
     }
 }
 
@@ -571,9 +549,8 @@ fn tables(
             ]
         })
         .collect();
-    let kind_names: Vec<String> = boilerplate_kinds.iter().map(|k| kind_name(*k)).collect();
     let mut parts_header = vec!["outlet", "credits", "copyright", "mirror footer"];
-    parts_header.extend(kind_names.iter().map(String::as_str));
+    parts_header.extend(boilerplate_kinds.iter().map(|k| k.as_str()));
     let parts: Vec<Vec<String>> = all
         .iter()
         .map(|(name, r)| {

@@ -54,6 +54,14 @@ pub struct FrontMatter<'a> {
 
 impl FrontMatter<'_> {
     /// Copies every borrowed part so the front matter outlives the input.
+    ///
+    /// ```
+    /// let input = String::from("---\ntitle: \"t\"\nauthor: 德国之声\n---\n<p>x</p>");
+    /// let front_matter = feedmirror::Blob::parse(&input)?.envelope.front_matter.unwrap().into_owned();
+    /// drop(input);
+    /// assert_eq!(front_matter.author.as_deref(), Some("德国之声"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn into_owned(self) -> FrontMatter<'static> {
         fn own(c: Cow<'_, str>) -> Cow<'static, str> {
@@ -109,12 +117,13 @@ pub struct Blob<'a> {
     pub warnings: Vec<Warning>,
 }
 
-impl Envelope<'_> {
-    /// Splits `input` into envelope and body; see [`Blob`].
+impl<'a> Blob<'a> {
+    /// Parses the envelope of `input` and finds its body, without parsing any HTML: a cheap
+    /// way to index an archive by title, URL and time. Everything borrows from `input`.
     ///
     /// ```
     /// let input = "<!--1684939624000-->\n[A title](https://www.dw.com/zh/x/a-1)\n------\n\n<p>Hi</p>\n";
-    /// let blob = feedmirror::Envelope::parse(input)?;
+    /// let blob = feedmirror::Blob::parse(input)?;
     /// assert_eq!(blob.envelope.title.as_deref(), Some("A title"));
     /// assert_eq!(blob.envelope.mirrored_at.unwrap().to_rfc3339(), "2023-05-24T14:47:04+00:00");
     /// assert_eq!(blob.body, "<p>Hi</p>");
@@ -124,11 +133,37 @@ impl Envelope<'_> {
     /// # Errors
     /// When the input is empty, binary, or starts with none of the envelope forms, or when the
     /// front matter is never closed or the header has no title link.
+    pub fn parse(input: &'a str) -> Result<Blob<'a>, Error> {
+        parse(input)
+    }
+}
+
+impl Envelope<'_> {
+    /// The former name of [`Blob::parse`], which it calls: it returns a [`Blob`], not an
+    /// `Envelope`.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// let input = "<!--1-->\n[t](https://x.example/)\n------\n\n<p>Hi</p>";
+    /// assert_eq!(feedmirror::Envelope::parse(input), feedmirror::Blob::parse(input));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Blob::parse`].
+    #[deprecated(note = "renamed `Blob::parse`: it returns a `Blob`")]
     pub fn parse(input: &str) -> Result<Blob<'_>, Error> {
         parse(input)
     }
 
     /// Copies every borrowed part so the envelope outlives the input.
+    ///
+    /// ```
+    /// let input = String::from("<!--1-->\n[A title](https://example.com/a)\n---\n\n<p>x</p>");
+    /// let envelope = feedmirror::Blob::parse(&input)?.envelope.into_owned();
+    /// drop(input);
+    /// assert_eq!(envelope.title.as_deref(), Some("A title"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn into_owned(self) -> Envelope<'static> {
         Envelope {
@@ -141,6 +176,12 @@ impl Envelope<'_> {
     }
 
     /// The source URL percent-decoded for display (`https://www.dw.com/zh/习近平.../a-1`).
+    ///
+    /// ```
+    /// let blob = feedmirror::Blob::parse("<!--1-->\n[t](https://www.dw.com/zh/%E4%B9%A0/a-1)\n---\n\nx")?;
+    /// assert_eq!(blob.envelope.display_url().as_deref(), Some("https://www.dw.com/zh/习/a-1"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn display_url(&self) -> Option<String> {
         self.url.as_ref().map(|u| {
@@ -214,7 +255,11 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
     lines.skip_blank();
     let Some((first_offset, first)) = lines.peek() else {
         let (line, column) = position(input, input.len());
-        return Err(Error::Empty { line, column });
+        return Err(Error::Empty {
+            line,
+            column,
+            offset: input.len(),
+        });
     };
     let probed = first_offset.saturating_add(BINARY_PROBE);
     check_binary(input, 0, probed)?;
@@ -251,6 +296,7 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
                 found: quote(input, off),
                 line,
                 column,
+                offset: off,
             });
         }
         _ => None,
@@ -325,6 +371,7 @@ fn check_binary(input: &str, from: usize, limit: usize) -> Result<(), Error> {
                 code: u32::from(input.as_bytes().get(i).copied().unwrap_or(0)),
                 line,
                 column,
+                offset: i,
             })
         }
         None => Ok(()),
@@ -373,6 +420,7 @@ fn parse_title_link<'a>(
             found: quote(input, off),
             line,
             column,
+            offset: off,
         }
     };
     let Some((off, line)) = lines.peek() else {
@@ -499,6 +547,7 @@ fn parse_front_matter<'a>(
                 open_line,
                 line,
                 column,
+                offset: input.len(),
             });
         };
         if line == "---" {
@@ -836,7 +885,7 @@ mod tests {
 
     #[test]
     fn full_form() {
-        let b = Envelope::parse(FULL).unwrap();
+        let b = Blob::parse(FULL).unwrap();
         assert_eq!(b.envelope.form, EnvelopeForm::Full);
         assert_eq!(b.body, "<p>body</p>");
         assert_eq!(&FULL[b.body_offset..b.body_offset + b.body.len()], b.body);
@@ -873,7 +922,7 @@ mod tests {
     #[test]
     fn minimal_form_like_the_seed() {
         let input = "<!--1684939624000-->\n[t [x]](https://a.example/p)\n------\n\n<div><i><br>x</i></div><p>a</p>\n\n";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.form, EnvelopeForm::Header);
         assert_eq!(b.envelope.title.as_deref(), Some("t [x]"));
         assert_eq!(b.body, "<div><i><br>x</i></div><p>a</p>");
@@ -883,7 +932,7 @@ mod tests {
     #[test]
     fn brackets_in_titles_use_first_open_and_last_link_marker() {
         let input = "<!--0-->\n[[國際] a](b) c](https://x.example/y_(z))\n------\n\nbody";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("[國際] a](b) c"));
         assert_eq!(
             b.envelope.url.as_ref().map(Url::as_str),
@@ -895,7 +944,7 @@ mod tests {
     #[test]
     fn front_matter_then_raw_html() {
         let input = "---\nlayout: post\ntitle: 全国 &amp; 东京\ndate: 2020-06-16 17:52:04.000000000 +08:00\ncategories: asahi\n---\n\n<div>June 16, 2020</div>\n<p>x</p>\n";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.form, EnvelopeForm::FrontMatterOnly);
         assert_eq!(b.envelope.title.as_deref(), Some("全国 & 东京"));
         assert_eq!(
@@ -913,7 +962,7 @@ mod tests {
     #[test]
     fn multi_line_quoted_title() {
         let input = "---\ntitle: \"美四大 提及中国\n\"\nfrom: https://x.example/a\n---\n<!--1-->\n[美四大 提及中国](https://x.example/a)\n------\n\n<p>x</p>";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         let fm = b.envelope.front_matter.as_ref().unwrap();
         assert_eq!(fm.title.as_deref(), Some("美四大 提及中国\n"));
         assert_eq!(fm.from.as_deref(), Some("https://x.example/a"));
@@ -923,7 +972,7 @@ mod tests {
     #[test]
     fn bom_crlf_and_trailing_whitespace() {
         let input = "\u{feff}---\r\ntitle: \"a\"  \r\n---\r\n<!--1000-->  \r\n[a](https://x.example/) \r\n------\r\n\r\n<div>\r\n<p>x</p>\r\n</div>  \r\n\r\n";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("a"));
         assert_eq!(b.envelope.mirrored_at.unwrap().timestamp_millis(), 1000);
         assert_eq!(b.body, "<p>x</p>");
@@ -932,7 +981,7 @@ mod tests {
 
     #[test]
     fn nan_timestamp_is_a_warning() {
-        let b = Envelope::parse("<!--NaN-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--NaN-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert!(b.envelope.mirrored_at.is_none());
         assert_eq!(
             b.warnings[0].to_string(),
@@ -943,19 +992,19 @@ mod tests {
 
     #[test]
     fn invalid_timestamp_is_a_warning() {
-        let b = Envelope::parse("<!--12ab-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--12ab-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert_eq!(
             b.warnings[0].to_string(),
             "expected milliseconds since the epoch in the timestamp comment, found `<!--12ab-->` at line 1 column 1"
         );
-        let b = Envelope::parse("<!--99999999999999999999-->\n[a](https://x.example/)\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--99999999999999999999-->\n[a](https://x.example/)\n------\n\nx").unwrap();
         assert_eq!(kinds(&b), vec![WarningKind::InvalidTimestamp]);
     }
 
     #[test]
     fn oracle_disagreements_are_warnings() {
         let input = "---\ntitle: \"one\"\ndate: 2020-01-01T00:00:00Z\nfrom: https://x.example/a\n---\n<!--1000-->\n[two](https://x.example/b)\n------\n\nx";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         let msgs: Vec<String> = b.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             msgs,
@@ -968,20 +1017,20 @@ mod tests {
         let input =
             "---\ntitle: \"long title\"\n---\n<!--1000-->\n[long title...](https://x.example/b)\n------\n\nx";
         assert_eq!(
-            kinds(&Envelope::parse(input).unwrap()),
+            kinds(&Blob::parse(input).unwrap()),
             vec![WarningKind::TitleTruncated]
         );
     }
 
     #[test]
     fn layout_oddities_are_warnings() {
-        let b = Envelope::parse("<!--1-->\n[a](https://x.example/)\n<p>x</p>").unwrap();
+        let b = Blob::parse("<!--1-->\n[a](https://x.example/)\n<p>x</p>").unwrap();
         assert_eq!(
             b.warnings[0].to_string(),
             "expected a setext underline `------` at line 3 column 1, found `<p>x</p>`"
         );
         assert_eq!(b.body, "<p>x</p>");
-        let b = Envelope::parse("<!--1-->\n[a](not a url)\n------\n\n<div>\n<p>x</p>").unwrap();
+        let b = Blob::parse("<!--1-->\n[a](not a url)\n------\n\n<div>\n<p>x</p>").unwrap();
         assert_eq!(
             kinds(&b),
             vec![WarningKind::InvalidUrl, WarningKind::EnvelopeLayout],
@@ -997,7 +1046,7 @@ mod tests {
             "the wrapper `<div>` at line 5 column 1 has no closing `</div>` line; kept in the body"
         );
         assert_eq!(b.body, "<div>\n<p>x</p>");
-        let b = Envelope::parse("---\nbad line\ndate: someday\n---\nx").unwrap();
+        let b = Blob::parse("---\nbad line\ndate: someday\n---\nx").unwrap();
         let msgs: Vec<String> = b.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             msgs,
@@ -1006,12 +1055,12 @@ mod tests {
                 "expected a date in the front matter at line 3 column 1, found `someday`; kept in `extra`",
             ]
         );
-        let b = Envelope::parse("---\ntitle: \"a\" b\n---\nx").unwrap();
+        let b = Blob::parse("---\ntitle: \"a\" b\n---\nx").unwrap();
         assert_eq!(
             b.warnings[0].to_string(),
             "expected a closing quote for the front-matter value at line 2 column 8, found `b` after it"
         );
-        let b = Envelope::parse("---\ntitle: \"abc\n---\nx").unwrap();
+        let b = Blob::parse("---\ntitle: \"abc\n---\nx").unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("abc"));
         assert_eq!(
             b.warnings[0].to_string(),
@@ -1060,7 +1109,7 @@ mod tests {
             ),
         ];
         for (input, msg) in cases {
-            let err = Envelope::parse(input).unwrap_err();
+            let err = Blob::parse(input).unwrap_err();
             assert_eq!(err.to_string(), *msg, "input {input:?}");
         }
     }
@@ -1068,14 +1117,14 @@ mod tests {
     #[test]
     fn controls_and_bidi_never_reach_text_fields() {
         let input = "---\nauthor: a\u{85}b\n---\n<!--1-->\n[a&#1;b\u{7f}&#x202e;c\rd](https://x.example/)\n------\n\nx";
-        let b = Envelope::parse(input).unwrap();
+        let b = Blob::parse(input).unwrap();
         assert_eq!(b.envelope.title.as_deref(), Some("abcd"));
         assert_eq!(b.envelope.front_matter.unwrap().author.as_deref(), Some("ab"));
     }
 
     #[test]
     fn only_web_urls_are_kept() {
-        let b = Envelope::parse("<!--1-->\n[a](javascript:alert(1))\n------\n\nx").unwrap();
+        let b = Blob::parse("<!--1-->\n[a](javascript:alert(1))\n------\n\nx").unwrap();
         assert!(b.envelope.url.is_none());
         assert_eq!(
             b.warnings[0].to_string(),
@@ -1085,7 +1134,7 @@ mod tests {
 
     #[test]
     fn into_owned_keeps_everything() {
-        let b = Envelope::parse(FULL).unwrap();
+        let b = Blob::parse(FULL).unwrap();
         let owned: Envelope<'static> = b.envelope.clone().into_owned();
         assert_eq!(owned, b.envelope);
     }

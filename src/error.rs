@@ -4,8 +4,13 @@ pub(crate) use crate::warning::{Warning, WarningDetail, excerpt};
 
 /// Why an input could not be parsed as a blob.
 ///
-/// Positions are 1-based; columns count characters, not bytes. Messages are lowercase, say
-/// what was expected and what was found, and end with the position.
+/// Positions are 1-based; columns count characters, not bytes; `offset` is the same position as
+/// a byte offset into the input. Messages are lowercase, say what was expected and what was
+/// found, and end with the position.
+///
+/// With the `serde` feature an error serializes (it does not deserialize) as the object
+/// `{"kind", "message", "line", "column", "offset"}`: [`Error::kind`], the message, and the
+/// position, as a log line or a JSON record of a failed input wants it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -16,6 +21,8 @@ pub enum Error {
         line: usize,
         /// Column of the end of the input.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The input holds a control character that no text file has (NUL and the like).
     #[error(
@@ -28,6 +35,8 @@ pub enum Error {
         line: usize,
         /// Column of the character.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The input does not start with any of the envelope forms.
     #[error("expected {expected}, found {found} at line {line} column {column}")]
@@ -40,6 +49,8 @@ pub enum Error {
         line: usize,
         /// Column of what was found.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// A part of the envelope is malformed in a way that leaves the body's start unknown.
     #[error("expected {expected}, found {found} at line {line} column {column}")]
@@ -52,6 +63,8 @@ pub enum Error {
         line: usize,
         /// Column of what was found.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
     },
     /// The front matter opened with `---` is never closed.
     #[error(
@@ -64,6 +77,21 @@ pub enum Error {
         line: usize,
         /// Column of the end of the input.
         column: usize,
+        /// Byte offset of the same position.
+        offset: usize,
+    },
+    /// The input bytes are not UTF-8 ([`parse_bytes`](crate::parse_bytes)): the position is
+    /// that of the first invalid sequence, counted over the valid text before it.
+    #[error(
+        "expected UTF-8 text, found a byte sequence that is not UTF-8 (byte offset {offset}) at line {line} column {column}"
+    )]
+    NotUtf8 {
+        /// Line of the first invalid sequence.
+        line: usize,
+        /// Column of the first invalid sequence.
+        column: usize,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
     },
     /// The input is larger than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
     #[error("expected at most {limit} bytes of input, found {size} bytes at line 1 column 1")]
@@ -77,6 +105,12 @@ pub enum Error {
 
 impl Error {
     /// A stable snake_case name for the variant, for logs and JSON.
+    ///
+    /// ```
+    /// let err = feedmirror::parse("").unwrap_err();
+    /// assert_eq!(err.kind(), "empty");
+    /// assert!(matches!(err, feedmirror::Error::Empty { .. }));
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
@@ -85,21 +119,75 @@ impl Error {
             Error::NoEnvelope { .. } => "no_envelope",
             Error::Malformed { .. } => "malformed",
             Error::UnterminatedFrontMatter { .. } => "unterminated_front_matter",
+            Error::NotUtf8 { .. } => "not_utf8",
             Error::TooLarge { .. } => "too_large",
         }
     }
 
     /// The 1-based line and column the error points at.
+    ///
+    /// ```
+    /// let err = feedmirror::parse("<!--1-->\nno title link").unwrap_err();
+    /// assert_eq!(err.position(), (2, 1));
+    /// assert!(err.to_string().ends_with("at line 2 column 1"));
+    /// ```
     #[must_use]
     pub fn position(&self) -> (usize, usize) {
         match self {
-            Error::Empty { line, column }
+            Error::Empty { line, column, .. }
             | Error::Binary { line, column, .. }
             | Error::NoEnvelope { line, column, .. }
             | Error::Malformed { line, column, .. }
-            | Error::UnterminatedFrontMatter { line, column, .. } => (*line, *column),
+            | Error::UnterminatedFrontMatter { line, column, .. }
+            | Error::NotUtf8 { line, column, .. } => (*line, *column),
             Error::TooLarge { .. } => (1, 1),
         }
+    }
+
+    /// The byte offset in the input of the position the error points at (0 for
+    /// [`Error::TooLarge`], which points at the start).
+    ///
+    /// ```
+    /// let err = feedmirror::parse("\n\n<html>").unwrap_err();
+    /// assert_eq!(err.kind(), "no_envelope");
+    /// assert_eq!(err.position(), (3, 1));
+    /// assert_eq!(err.offset(), 2);
+    /// ```
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        match self {
+            Error::Empty { offset, .. }
+            | Error::Binary { offset, .. }
+            | Error::NoEnvelope { offset, .. }
+            | Error::Malformed { offset, .. }
+            | Error::UnterminatedFrontMatter { offset, .. }
+            | Error::NotUtf8 { offset, .. } => *offset,
+            Error::TooLarge { .. } => 0,
+        }
+    }
+}
+
+/// `{"kind", "message", "line", "column", "offset"}`; see [`Error`].
+///
+/// ```
+/// let err = feedmirror::parse("").unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err).unwrap(),
+///     r#"{"kind":"empty","message":"expected a feed-mirror blob, found empty input at line 1 column 1","line":1,"column":1,"offset":0}"#
+/// );
+/// ```
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let (line, column) = self.position();
+        let mut s = serializer.serialize_struct("Error", 5)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.serialize_field("line", &line)?;
+        s.serialize_field("column", &column)?;
+        s.serialize_field("offset", &self.offset())?;
+        s.end()
     }
 }
 

@@ -59,6 +59,15 @@ pub struct Article {
 
 impl Article {
     /// The lead figure: the first figure placed before any paragraph of text.
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string("examples/samples/dw.txt").unwrap();
+    /// let article = feedmirror::parse(&text)?;
+    /// if let Some(figure) = article.lead_figure() {
+    ///     println!("{} {:?}", figure.src, figure.caption);
+    /// }
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn lead_figure(&self) -> Option<&Figure> {
         for block in &self.blocks {
@@ -71,7 +80,55 @@ impl Article {
         None
     }
 
+    /// The item's title: [`Envelope::title`](crate::Envelope::title), HTML entities decoded.
+    ///
+    /// ```
+    /// let a = feedmirror::parse("<!--1-->\n[Ein &amp; Titel](https://www.dw.com/de/x/a-1)\n---\n\n<p>Text.</p>")?;
+    /// assert_eq!(a.title(), Some("Ein & Titel"));
+    /// assert_eq!(a.url().map(|u| u.as_str()), Some("https://www.dw.com/de/x/a-1"));
+    /// assert_eq!(a.first_paragraph(), Some("Text."));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> Option<&str> {
+        self.envelope.title.as_deref()
+    }
+
+    /// The source article's http(s) URL: [`Envelope::url`](crate::Envelope::url).
+    ///
+    /// ```
+    /// let a = feedmirror::parse("<!--1-->\n[t](https://www.rfi.fr/cn/x-20230101)\n---\n\n<p>x</p>")?;
+    /// assert_eq!(a.url().and_then(|u| u.host_str()), Some("www.rfi.fr"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn url(&self) -> Option<&Url> {
+        self.envelope.url.as_ref()
+    }
+
+    /// The first paragraph's plain text, without the dateline taken off it (headings, quotes,
+    /// lists and captions are not paragraphs).
+    ///
+    /// ```
+    /// let body = "<h2>Heading</h2><p>（德国之声中文网）First.</p><p>Second.</p>";
+    /// let a = feedmirror::parse(&format!("<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n{body}"))?;
+    /// assert_eq!(a.first_paragraph(), Some("First."));
+    /// assert_eq!(a.dateline.as_deref(), Some("（德国之声中文网）"));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn first_paragraph(&self) -> Option<&str> {
+        self.paragraphs().next()
+    }
+
     /// The paragraphs' plain text, in order.
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[t](https://example.com/a)\n---\n\n<p>One.</p><h2>Head</h2><p>Two.</p>";
+    /// let article = feedmirror::parse(blob)?;
+    /// assert_eq!(article.paragraphs().collect::<Vec<_>>(), ["One.", "Two."]);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Paragraph { text, .. } => Some(text.as_str()),
@@ -109,6 +166,79 @@ pub enum PublishedValue {
     Date(NaiveDate),
 }
 
+/// How precise a publication time is: which [`PublishedValue`] variant holds it. In JSON, the
+/// `"precision"` of `published`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Precision {
+    /// [`PublishedValue::Instant`]: a time with its zone.
+    Instant,
+    /// [`PublishedValue::Local`]: a wall-clock time without a zone.
+    Local,
+    /// [`PublishedValue::Date`]: a date only.
+    Date,
+}
+
+impl PublishedValue {
+    /// The value's precision.
+    ///
+    /// ```
+    /// use feedmirror::{Precision, PublishedValue};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2020, 7, 17).unwrap();
+    /// assert_eq!(PublishedValue::Date(day).precision(), Precision::Date);
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        match self {
+            PublishedValue::Instant(_) => Precision::Instant,
+            PublishedValue::Local(_) => Precision::Local,
+            PublishedValue::Date(_) => Precision::Date,
+        }
+    }
+}
+
+/// The value as the JSON form writes it: RFC 3339 for an instant (`2023-05-24T14:34:01.707Z`),
+/// `YYYY-MM-DDTHH:MM:SS[.f]` for a local time, `YYYY-MM-DD` for a date.
+///
+/// ```
+/// use feedmirror::PublishedValue;
+/// let t = chrono::DateTime::parse_from_rfc3339("2023-05-24T14:34:01.707+00:00").unwrap();
+/// assert_eq!(PublishedValue::Instant(t).to_string(), "2023-05-24T14:34:01.707Z");
+/// let local = chrono::NaiveDate::from_ymd_opt(2021, 1, 2).unwrap().and_hms_opt(8, 5, 0).unwrap();
+/// assert_eq!(PublishedValue::Local(local).to_string(), "2021-01-02T08:05:00");
+/// ```
+impl std::fmt::Display for PublishedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PublishedValue::Instant(t) => {
+                f.write_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+            }
+            // chrono's `Debug` is the ISO 8601 form serde writes (`Display` puts a space, not `T`).
+            PublishedValue::Local(t) => write!(f, "{t:?}"),
+            PublishedValue::Date(d) => write!(f, "{d:?}"),
+        }
+    }
+}
+
+impl Published {
+    /// The precision of [`Published::value`].
+    ///
+    /// ```
+    /// let blob = "<!--1684939624000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n\
+    ///             <div><i><br>2023-05-24T14:34:01.707Z</i></div><p>x</p>";
+    /// let published = feedmirror::parse(blob)?.published.unwrap();
+    /// assert_eq!(published.precision(), feedmirror::Precision::Instant);
+    /// assert_eq!(published.value.to_string(), "2023-05-24T14:34:01.707Z");
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.value.precision()
+    }
+}
+
 /// What kind of media a [`Figure`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -123,19 +253,6 @@ pub enum MediaKind {
     Audio,
     /// An embedded player or interactive (`<iframe>`).
     Embed,
-}
-
-impl MediaKind {
-    /// The snake_case name used in JSON and messages (`image`, `video`, `audio`, `embed`).
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MediaKind::Image => "image",
-            MediaKind::Video => "video",
-            MediaKind::Audio => "audio",
-            MediaKind::Embed => "embed",
-        }
-    }
 }
 
 /// An image, video, audio or embedded item with what the HTML ties to it.
@@ -238,6 +355,13 @@ pub enum Block {
 
 impl Block {
     /// The block's plain text.
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[t](https://example.com/a)\n---\n\n<h2>Head</h2><ul><li>a</li><li>b</li></ul>";
+    /// let texts: Vec<String> = feedmirror::parse(blob)?.blocks.iter().map(|b| b.text().to_owned()).collect();
+    /// assert_eq!(texts, ["Head", "a\nb"]);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn text(&self) -> &str {
         match self {
@@ -307,6 +431,19 @@ pub struct CreditPart {
 
 impl Credit {
     /// Every (role, names) the line states, the first role first.
+    ///
+    /// ```
+    /// use feedmirror::CreditRole;
+    /// let blob = "<!--1-->\n[t](https://www.rfa.org/mandarin/x.html)\n---\n\n<p>正文。</p><p>记者：林晓　责编：凯迪</p>";
+    /// let article = feedmirror::parse(blob)?;
+    /// let roles: Vec<(CreditRole, Vec<String>)> =
+    ///     article.credits[0].roles().map(|(role, names)| (role, names.to_vec())).collect();
+    /// assert_eq!(
+    ///     roles,
+    ///     [(CreditRole::Reporter, vec!["林晓".to_owned()]), (CreditRole::Editor, vec!["凯迪".to_owned()])]
+    /// );
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     pub fn roles(&self) -> impl Iterator<Item = (CreditRole, &[String])> {
         std::iter::once((self.role, self.names.as_slice()))
             .chain(self.also.iter().map(|p| (p.role, p.names.as_slice())))

@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::Utc;
-use feedmirror::{Envelope, EnvelopeForm, WarningDetail, WarningKind};
+use feedmirror::{Blob, EnvelopeForm, WarningDetail, WarningKind};
 
 #[test]
 fn every_corpus_envelope_parses_and_agrees_with_its_front_matter() {
@@ -21,7 +21,7 @@ fn every_corpus_envelope_parses_and_agrees_with_its_front_matter() {
     let mut empty_bodies = 0;
     let mut date_mismatch = Vec::new();
     for (path, text) in &files {
-        let blob = Envelope::parse(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let blob = Blob::parse(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let env = &blob.envelope;
         match env.form {
             EnvelopeForm::Full => full += 1,
@@ -117,7 +117,7 @@ fn the_seed_envelope() {
     let Some(root) = common::corpus_root() else { return };
     let seed = root.join("../seed/000_3be8fdef8b20dc74.txt");
     let text = std::fs::read_to_string(seed).expect("seed present beside the corpus");
-    let blob = Envelope::parse(&text).expect("seed parses");
+    let blob = Blob::parse(&text).expect("seed parses");
     let env = blob.envelope;
     assert_eq!(env.form, EnvelopeForm::Header);
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Every fuzz finding and every bug, kept as a named test.
 
-use feedmirror::{Envelope, WarningKind};
+use feedmirror::{Blob, WarningKind};
 
 /// Fuzz finding: `&#1;`, `&#x202e;`, raw DEL and CR in a title reached the output.
 #[test]
@@ -15,7 +15,7 @@ fn fuzz_title_controls_and_bidi_are_removed() {
 #[test]
 fn fuzz_front_matter_c1_control_is_removed() {
     let input = "---\nauthor: a\u{85}b\n---\n<!--1-->\n[t](https://x.example/)\n------\n\nx";
-    let b = Envelope::parse(input).expect("parses");
+    let b = Blob::parse(input).expect("parses");
     assert_eq!(
         b.envelope.front_matter.and_then(|f| f.author).as_deref(),
         Some("ab")
@@ -25,7 +25,7 @@ fn fuzz_front_matter_c1_control_is_removed() {
 /// Fuzz finding: the unterminated-front-matter message did not end with its position.
 #[test]
 fn fuzz_unterminated_front_matter_message_ends_with_position() {
-    let err = Envelope::parse("---").unwrap_err();
+    let err = Blob::parse("---").unwrap_err();
     assert_eq!(
         err.to_string(),
         "expected a closing `---` line for the front matter opened at line 1, found end of input at line 1 column 4"
@@ -65,7 +65,7 @@ fn fuzz_front_matter_title_compared_after_cleaning() {
 #[test]
 fn fuzz_list_items_empty_after_cleaning_are_dropped() {
     let input = "---\ntags: [ \u{202e}, a, \u{202e} ]\n---\n<!--0-->\n[](http://www.dw.com)\n------\n\n";
-    let b = Envelope::parse(input).expect("parses");
+    let b = Blob::parse(input).expect("parses");
     assert_eq!(b.envelope.front_matter.map(|f| f.tags), Some(vec!["a".into()]));
 }
 
@@ -141,7 +141,7 @@ fn review_adversarial_headers_parse() {
         "---\n{}---\n<!--1-->\n[t](https://x.example/)\n------\n\nx",
         "a: \"x\n".repeat(20_000)
     );
-    let b = feedmirror::Envelope::parse(&unclosed).expect("parses");
+    let b = feedmirror::Blob::parse(&unclosed).expect("parses");
     // Each unclosed quote runs into the next line's quote: one warning per pair of lines.
     assert_eq!(b.warnings.len(), 10_000);
     assert!(
@@ -153,7 +153,7 @@ fn review_adversarial_headers_parse() {
         "<!--1-->\n[{}](https://x.example/)\n------\n\nx",
         "&".repeat(100_000)
     );
-    assert!(feedmirror::Envelope::parse(&amps).is_ok());
+    assert!(feedmirror::Blob::parse(&amps).is_ok());
 }
 
 /// Review finding: a `<!--NaN-->` warning naming an absurd line made `to_blob` insert blank
@@ -198,7 +198,7 @@ fn fuzz_from_without_path_compared_after_cleaning() {
 
 /// The envelope of `input` parses without a `front_matter_mismatch` warning.
 fn assert_no_mismatch(input: &str) {
-    let b = Envelope::parse(input).expect("parses");
+    let b = Blob::parse(input).expect("parses");
     assert!(
         b.warnings
             .iter()
@@ -234,4 +234,32 @@ fn fuzz_round_trip_link_around_blocks_and_media() {
     let a = feedmirror::parse(input).expect("parses");
     assert_eq!(a.links.len(), 1);
     assert_round_trip(&a);
+}
+
+#[test]
+fn bytes_in_give_the_str_result_or_the_first_invalid_sequence() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/samples/rfi.txt"))
+        .expect("sample");
+    assert_eq!(feedmirror::parse_bytes(text.as_bytes()), feedmirror::parse(&text));
+    // An invalid byte on line 4 after two characters of two bytes each: column 3, offset 4 bytes on.
+    let mut bytes = b"<!--1-->\n[t](https://x.example/)\n------\n".to_vec();
+    let line_start = bytes.len();
+    bytes.extend_from_slice("éé".as_bytes());
+    bytes.push(0xC3); // a lead byte with no continuation
+    bytes.extend_from_slice(b"x\n<p>more</p>");
+    let err = feedmirror::parse_bytes(&bytes).expect_err("not UTF-8");
+    assert_eq!(err.kind(), "not_utf8");
+    assert_eq!(err.position(), (4, 3));
+    assert_eq!(err.offset(), line_start + 4);
+    assert!(err.to_string().ends_with("at line 4 column 3"), "{err}");
+    // Truncated at the end, and a byte-order mark that is skipped as for text.
+    let err = feedmirror::parse_bytes(&[b'a', 0xE4, 0xB8]).expect_err("truncated");
+    assert_eq!((err.offset(), err.position()), (1, (1, 2)));
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    assert_eq!(feedmirror::parse_bytes(&bom), feedmirror::parse(&text));
+    // The size limit comes first.
+    let small = feedmirror::Options::default().max_input_bytes(2);
+    let err = feedmirror::parse_bytes_with(&[0xFF; 3], &small).expect_err("too large");
+    assert_eq!(err.kind(), "too_large");
 }

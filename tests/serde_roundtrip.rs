@@ -58,3 +58,64 @@ fn published_json_shape() {
     assert_eq!(json["blocks"][0]["kind"], "paragraph");
     assert_eq!(json["blocks"][0]["text"], "x");
 }
+
+/// The line and column of byte `offset`, counted as the crate documents them.
+fn line_column(input: &str, offset: usize) -> (usize, usize) {
+    let before = &input[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+#[test]
+fn errors_serialize_as_kind_message_line_column_offset() {
+    let inputs = [
+        "",
+        "  \n\n ",
+        "\n\n<html><body>x</body></html>",
+        "<!--1-->\nno link here",
+        "---\ntitle: x\n",
+        "<!--1-->\n[a](https://x.example/)\n------\n\n<p>\u{1}</p>",
+        "德国\n<p>x</p>",
+    ];
+    for input in inputs {
+        let err = feedmirror::parse(input).expect_err("not a blob");
+        let json = serde_json::to_value(&err).expect("serializes");
+        let keys: Vec<&str> = json
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["column", "kind", "line", "message", "offset"], "{input:?}");
+        let text = serde_json::to_string(&err).expect("serializes");
+        assert!(text.starts_with(r#"{"kind":"#), "{text}");
+        assert_eq!(json["kind"], err.kind());
+        assert_eq!(json["message"], err.to_string());
+        let (line, column) = err.position();
+        assert_eq!(
+            (json["line"].as_u64(), json["column"].as_u64()),
+            (Some(line as u64), Some(column as u64))
+        );
+        assert_eq!(json["offset"].as_u64(), Some(err.offset() as u64));
+        assert_eq!(
+            line_column(input, err.offset()),
+            (line, column),
+            "{input:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn options_round_trip_and_default_missing_fields() {
+    let options = feedmirror::Options::default().max_depth(64).max_nodes(1000);
+    let json = serde_json::to_value(&options).expect("serializes");
+    assert_eq!(json["max_depth"], 64);
+    assert_eq!(json["max_nodes"], 1000);
+    assert_eq!(json["max_input_bytes"], 16 * 1024 * 1024);
+    let back: feedmirror::Options = serde_json::from_value(json).expect("deserializes");
+    assert_eq!(back, options);
+    let partial: feedmirror::Options = serde_json::from_str(r#"{"max_nodes": 5}"#).expect("partial");
+    assert_eq!(partial, feedmirror::Options::default().max_nodes(5));
+    assert!(serde_json::from_str::<feedmirror::Options>(r#"{"max_depht": 5}"#).is_err());
+}

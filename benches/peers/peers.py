@@ -4,7 +4,7 @@
 Usage: python3 benches/peers/peers.py [DIR ...]   (default: examples/samples)
 
 For each tool that can be imported it parses every blob's body HTML (the text after the
-envelope, as `Envelope::parse(..).body` gives it) several times and prints the median time per
+envelope, as `Blob::parse(..).body` gives it) several times and prints the median time per
 pass, per file and the throughput. Tools that are not installed are listed as skipped; nothing
 here is needed by the tests. Compare the figures with `cargo bench --bench parse` run on the
 same machine (BENCHMARKS.md).

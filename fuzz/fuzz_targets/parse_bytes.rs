@@ -8,8 +8,16 @@ fuzz_target!(|data: &[u8]| {
         Ok(input) => {
             let _ = feedmirror_fuzz::check_input(input);
         }
-        // Not UTF-8: what a caller reading files lossily would pass.
-        Err(_) => {
+        // Not UTF-8: `parse_bytes` names the first invalid sequence; a caller reading files
+        // lossily would pass the rest.
+        Err(e) => {
+            match feedmirror::parse_bytes(data) {
+                Err(err @ feedmirror::Error::NotUtf8 { .. }) => {
+                    assert_eq!(err.offset(), e.valid_up_to(), "{err}");
+                }
+                Err(feedmirror::Error::TooLarge { .. }) => {}
+                other => panic!("parse_bytes on invalid UTF-8 gave {other:?}"),
+            }
             let lossy = String::from_utf8_lossy(data);
             let _ = feedmirror_fuzz::check_input(&lossy);
         }

@@ -288,6 +288,16 @@ pub fn check_error(input: &str, e: &Error) {
     );
     assert!(!e.kind().is_empty());
     if !matches!(e, Error::TooLarge { .. }) {
+        // The byte offset is the same position as the line and column.
+        let before = input.get(..e.offset());
+        let Some(before) = before else {
+            panic!("error offset {} is not a boundary of the input: {msg}", e.offset());
+        };
+        let at = (
+            before.matches('\n').count() + 1,
+            before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+        );
+        assert_eq!(at, (line, column), "error offset {} is not at its position: {msg}", e.offset());
         let text = input.split('\n').nth(line - 1);
         let Some(text) = text else {
             panic!(
@@ -396,7 +406,7 @@ pub fn check_timestamp(input: &str, blob: &Blob<'_>) {
 
 /// Parses `input` both ways, checks every guaranteed property, and returns both results.
 pub fn check_input(input: &str) -> (Result<Blob<'_>, Error>, Result<Article, Error>) {
-    let blob = Envelope::parse(input);
+    let blob = Blob::parse(input);
     let article = feedmirror::parse(input);
     match (&blob, &article) {
         (Ok(b), Ok(a)) => {
@@ -406,7 +416,7 @@ pub fn check_input(input: &str) -> (Result<Blob<'_>, Error>, Result<Article, Err
             assert_eq!(
                 a.envelope,
                 b.envelope.clone().into_owned(),
-                "parse and Envelope::parse disagree"
+                "parse and Blob::parse disagree"
             );
             // Envelope warnings are kept (in order) among the article's warnings.
             let mut rest = a.warnings.iter();
@@ -418,14 +428,14 @@ pub fn check_input(input: &str) -> (Result<Blob<'_>, Error>, Result<Article, Err
             check_error(input, eb);
             check_error(input, ea);
             // Inputs here are far below `Options::max_input_bytes`, so both fail the same way.
-            assert_eq!(eb, ea, "parse and Envelope::parse fail differently");
+            assert_eq!(eb, ea, "parse and Blob::parse fail differently");
         }
         (Ok(_), Err(e)) => {
             // Relax this if body stages ever start returning errors of their own.
             check_error(input, e);
-            panic!("Envelope::parse succeeded but parse failed: {e}");
+            panic!("Blob::parse succeeded but parse failed: {e}");
         }
-        (Err(e), Ok(_)) => panic!("parse succeeded but Envelope::parse failed: {e}"),
+        (Err(e), Ok(_)) => panic!("parse succeeded but Blob::parse failed: {e}"),
     }
     (blob, article)
 }

@@ -66,6 +66,12 @@ pub enum Outlet {
 
 impl Outlet {
     /// A stable snake_case name (`dw`, `voa`, `unknown`).
+    ///
+    /// ```
+    /// use feedmirror::Outlet;
+    /// assert_eq!(Outlet::EpochTimes.as_str(), "epoch_times");
+    /// assert_eq!(Outlet::Voa.to_string(), "voa");
+    /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
         rules(self).name

@@ -7,13 +7,117 @@ use url::Url;
 
 use crate::model::{Article, Block, Figure, Inline, LinkKind, MediaKind, PublishedValue};
 
-pub(crate) fn render(a: &Article) -> String {
+/// How [`Article::to_markdown_with`] renders an article. `MarkdownOptions::default()` is what
+/// [`Article::to_markdown`] uses.
+///
+/// ```
+/// use feedmirror::{FigureStyle, MarkdownOptions};
+/// let text = std::fs::read_to_string("examples/samples/dw.txt").unwrap();
+/// let article = feedmirror::parse(&text)?;
+/// let options = MarkdownOptions::default()
+///     .front_matter(true)
+///     .outlet_display_name(true)
+///     .figures(FigureStyle::Link);
+/// let md = article.to_markdown_with(&options);
+/// assert!(md.starts_with("---\ntitle: \""));
+/// assert!(md.contains("outlet: \"dw\"\n"));
+/// assert!(md.contains("*Deutsche Welle · "));
+/// assert!(!md.contains("!["), "figures are links, not images");
+/// assert_eq!(article.to_markdown_with(&MarkdownOptions::default()), article.to_markdown());
+/// # Ok::<(), feedmirror::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct MarkdownOptions {
+    /// Open with a YAML front matter block of the article's fields: `title`, `url`, `outlet`
+    /// (the machine name), `outlet_name` (the display name), `article_id`, `published` (as
+    /// [`PublishedValue`] displays it), `precision`, `mirrored_at`, `byline` (a list),
+    /// `dateline`, `lead_image` and `words` ([`TextStats::words`](crate::TextStats::words)).
+    /// Absent values are left out; every string is double-quoted with YAML escapes, on one
+    /// line. Default: off.
+    pub front_matter: bool,
+    /// Name the outlet in the line under the title by [`Outlet::display_name`]
+    /// (`Deutsche Welle`) instead of [`Outlet::as_str`] (`dw`). Default: off.
+    ///
+    /// [`Outlet::display_name`]: crate::Outlet::display_name
+    /// [`Outlet::as_str`]: crate::Outlet::as_str
+    pub outlet_display_name: bool,
+    /// Figures as images (`![alt](src)`, the default) or as links (`[image: alt](src)`), for a
+    /// reader that should not fetch remote media.
+    pub figures: FigureStyle,
+}
+
+impl MarkdownOptions {
+    /// Sets [`MarkdownOptions::front_matter`].
+    ///
+    /// ```
+    /// let options = feedmirror::MarkdownOptions::default().front_matter(true);
+    /// assert!(options.front_matter);
+    /// ```
+    #[must_use]
+    pub fn front_matter(mut self, on: bool) -> Self {
+        self.front_matter = on;
+        self
+    }
+
+    /// Sets [`MarkdownOptions::outlet_display_name`].
+    ///
+    /// ```
+    /// let options = feedmirror::MarkdownOptions::default().outlet_display_name(true);
+    /// assert!(options.outlet_display_name);
+    /// ```
+    #[must_use]
+    pub fn outlet_display_name(mut self, on: bool) -> Self {
+        self.outlet_display_name = on;
+        self
+    }
+
+    /// Sets [`MarkdownOptions::figures`].
+    ///
+    /// ```
+    /// use feedmirror::{FigureStyle, MarkdownOptions};
+    /// let options = MarkdownOptions::default().figures(FigureStyle::Link);
+    /// assert_eq!(options.figures, FigureStyle::Link);
+    /// ```
+    #[must_use]
+    pub fn figures(mut self, style: FigureStyle) -> Self {
+        self.figures = style;
+        self
+    }
+}
+
+/// How [`MarkdownOptions`] writes figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum FigureStyle {
+    /// Images as markdown images (`![alt](src)`), videos with a poster as the poster image
+    /// linking to the video.
+    #[default]
+    Image,
+    /// Every figure as a plain link (`[image: alt](src)`, `[video](src)`): nothing is fetched
+    /// when the markdown is displayed.
+    Link,
+}
+
+pub(crate) fn render(a: &Article, options: &MarkdownOptions) -> String {
     let mut parts: Vec<String> = Vec::new();
+    if options.front_matter {
+        parts.push(front_matter(a));
+    }
     let title = a.envelope.title.as_deref().map(str::trim).unwrap_or("");
     if !title.is_empty() {
         parts.push(format!("# {}", escape(title)));
     }
-    let mut meta: Vec<String> = vec![escape(a.outlet.as_str())];
+    let outlet = if options.outlet_display_name {
+        a.outlet.display_name()
+    } else {
+        a.outlet.as_str()
+    };
+    let mut meta: Vec<String> = vec![escape(outlet)];
     if let Some(p) = &a.published {
         meta.push(escape(&published(&p.value, &p.raw)));
     }
@@ -23,7 +127,7 @@ pub(crate) fn render(a: &Article) -> String {
     parts.push(format!("*{}*", meta.join(" · ")));
     let lead = a.lead_figure();
     if let Some(f) = lead {
-        parts.push(figure(f));
+        parts.push(figure(f, options.figures));
     }
     let mut lead_done = lead.is_none();
     for block in &a.blocks {
@@ -74,7 +178,7 @@ pub(crate) fn render(a: &Article) -> String {
                     lead_done = true;
                     continue;
                 }
-                figure(f)
+                figure(f, options.figures)
             }
         };
         if !md.trim().is_empty() {
@@ -90,6 +194,74 @@ pub(crate) fn render(a: &Article) -> String {
     }
     let mut out = parts.join("\n\n");
     out.push('\n');
+    out
+}
+
+/// The YAML front matter: one `key: value` line per field that has a value, strings
+/// double-quoted and escaped so that no value can end the block or span lines.
+fn front_matter(a: &Article) -> String {
+    let mut out = String::from("---\n");
+    let mut field = |key: &str, value: String| {
+        let _ = writeln!(out, "{key}: {value}");
+    };
+    if let Some(t) = a.envelope.title.as_deref() {
+        field("title", yaml_str(t));
+    }
+    if let Some(u) = &a.envelope.url {
+        field("url", yaml_str(u.as_str()));
+    }
+    field("outlet", yaml_str(a.outlet.as_str()));
+    field("outlet_name", yaml_str(a.outlet.display_name()));
+    if let Some(id) = &a.article_id {
+        field("article_id", yaml_str(id));
+    }
+    if let Some(p) = &a.published {
+        field("published", yaml_str(&p.value.to_string()));
+        field("precision", yaml_str(p.precision().as_str()));
+    }
+    if let Some(t) = a.envelope.mirrored_at {
+        field(
+            "mirrored_at",
+            yaml_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+        );
+    }
+    if !a.byline.is_empty() {
+        let names: Vec<String> = a.byline.iter().map(|n| yaml_str(n)).collect();
+        field("byline", format!("[{}]", names.join(", ")));
+    }
+    if let Some(d) = &a.dateline {
+        field("dateline", yaml_str(d));
+    }
+    if let Some(f) = a.lead_figure() {
+        field("lead_image", yaml_str(f.src.as_str()));
+    }
+    field("words", a.stats().words.to_string());
+    out.push_str("---");
+    out
+}
+
+/// A YAML double-quoted scalar: `\`, `"` and every character YAML reads as a line break or
+/// would not print are escaped.
+fn yaml_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if c.is_control() || c == '\u{feff}' => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -117,21 +289,18 @@ fn destination(url: &Url) -> String {
     d
 }
 
-fn figure(f: &Figure) -> String {
+fn figure(f: &Figure, style: FigureStyle) -> String {
     let label = f.alt.as_deref().or(f.caption.as_deref()).unwrap_or("");
-    let mut s = match f.kind {
-        MediaKind::Image => format!("![{}]({})", escape(label), destination(&f.src)),
-        MediaKind::Video | MediaKind::Audio | MediaKind::Embed => {
-            let kind = match f.kind {
-                MediaKind::Video => "video",
-                MediaKind::Audio => "audio",
-                _ => "embed",
-            };
-            match &f.poster {
-                Some(p) => format!("[![{kind}]({})]({})", destination(p), destination(&f.src)),
-                None => format!("[{kind}]({})", destination(&f.src)),
+    let mut s = match (f.kind, style) {
+        (MediaKind::Image, FigureStyle::Image) => format!("![{}]({})", escape(label), destination(&f.src)),
+        (MediaKind::Image, _) if label.trim().is_empty() => format!("[image]({})", destination(&f.src)),
+        (MediaKind::Image, _) => format!("[image: {}]({})", escape_mid(label), destination(&f.src)),
+        (kind, _) => match (&f.poster, style) {
+            (Some(p), FigureStyle::Image) => {
+                format!("[![{kind}]({})]({})", destination(p), destination(&f.src))
             }
-        }
+            _ => format!("[{kind}]({})", destination(&f.src)),
+        },
     };
     let mut under: Vec<String> = Vec::new();
     if let Some(c) = &f.caption {
@@ -276,6 +445,117 @@ pub(crate) fn escape_mid(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reads back a value [`yaml_str`] wrote (the YAML double-quoted escapes it uses).
+    fn unquote(v: &str) -> String {
+        let inner = v
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .expect("quoted");
+        let mut out = String::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            assert_ne!(c, '"', "unescaped quote in {v}");
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next().expect("escape") {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                'N' => out.push('\u{85}'),
+                'L' => out.push('\u{2028}'),
+                'P' => out.push('\u{2029}'),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn yaml_strings_stay_on_one_line_and_read_back() {
+        for s in [
+            "plain",
+            "a \"quoted\" \\ path",
+            "two\nlines\r\n---",
+            "\u{85}\u{2028}\u{2029}\u{1}\u{feff}",
+            "德国之声: x",
+        ] {
+            let y = yaml_str(s);
+            assert!(
+                !y.chars()
+                    .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')),
+                "{y}"
+            );
+            assert_eq!(unquote(&y), s);
+        }
+    }
+
+    #[test]
+    fn front_matter_holds_the_fields_and_nothing_escapes_it() {
+        let blob = "<!--1684939624000-->\n[A \"title\"\\ --- x](https://www.dw.com/zh/x/a-65724304)\n------\n\n\
+            <div><i>Anna Li<br>2023-05-24T14:34:01.707Z</i></div><p>（德国之声中文网）Text.</p>";
+        let a = crate::parse(blob).unwrap();
+        let md = a.to_markdown_with(&MarkdownOptions::default().front_matter(true));
+        let (yaml, rest) = md.strip_prefix("---\n").unwrap().split_once("\n---\n").unwrap();
+        let fields: Vec<(&str, &str)> = yaml.lines().map(|l| l.split_once(": ").unwrap()).collect();
+        let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            keys,
+            [
+                "title",
+                "url",
+                "outlet",
+                "outlet_name",
+                "article_id",
+                "published",
+                "precision",
+                "mirrored_at",
+                "byline",
+                "dateline",
+                "words"
+            ]
+        );
+        let get = |k: &str| fields.iter().find(|(key, _)| *key == k).unwrap().1;
+        assert_eq!(unquote(get("title")), "A \"title\"\\ --- x");
+        assert_eq!(unquote(get("published")), "2023-05-24T14:34:01.707Z");
+        assert_eq!(unquote(get("precision")), "instant");
+        assert_eq!(unquote(get("mirrored_at")), "2023-05-24T14:47:04Z");
+        assert_eq!(get("byline"), "[\"Anna Li\"]");
+        assert_eq!(unquote(get("dateline")), "（德国之声中文网）");
+        assert_eq!(get("words"), "1");
+        assert_eq!(rest, format!("\n{}", a.to_markdown()));
+    }
+
+    #[test]
+    fn figures_as_links_fetch_nothing() {
+        let blob = "<!--1-->\n[t](https://example.com/a)\n------\n\n\
+            <figure><img src=\"https://img.example/a.png\" alt=\"A [cat]\"></figure><p>x</p>\
+            <video src=\"https://v.example/v.mp4\" poster=\"https://img.example/p.png\"></video>";
+        let a = crate::parse(blob).unwrap();
+        let md = a.to_markdown_with(&MarkdownOptions::default().figures(FigureStyle::Link));
+        assert!(
+            md.contains("[image: A \\[cat\\]](<https://img.example/a.png>)"),
+            "{md}"
+        );
+        assert!(md.contains("[video](<https://v.example/v.mp4>)"), "{md}");
+        assert!(!md.contains("!["), "{md}");
+        assert!(!md.contains("p.png"), "{md}");
+        let images = a.to_markdown();
+        assert!(
+            images.contains("![A \\[cat\\]](<https://img.example/a.png>)"),
+            "{images}"
+        );
+        assert!(
+            images.contains("[![video](<https://img.example/p.png>)](<https://v.example/v.mp4>)"),
+            "{images}"
+        );
+    }
 
     #[test]
     fn escapes_structure() {

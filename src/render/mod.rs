@@ -1,5 +1,4 @@
-//! Renderings of an [`Article`]: markdown, plain text, the canonical blob, text statistics and
-//! a deduplication key.
+//! Renderings of an [`Article`]: markdown, plain text, the canonical blob and text statistics.
 
 mod blob;
 mod markdown;
@@ -7,8 +6,10 @@ mod text;
 
 use std::fmt;
 
-use crate::model::{Article, Block, Outlet};
-use crate::text::{is_cjk, normalize_space};
+pub use markdown::{FigureStyle, MarkdownOptions};
+
+use crate::model::{Article, Block};
+use crate::text::is_cjk;
 
 /// Reading rate for CJK text, in characters per minute.
 pub const CJK_CHARS_PER_MINUTE: f64 = 300.0;
@@ -40,6 +41,11 @@ pub struct TextStats {
 
 impl TextStats {
     /// Counts `text`.
+    ///
+    /// ```
+    /// let stats = feedmirror::TextStats::of("德国之声报道 Hello world");
+    /// assert_eq!((stats.cjk_characters, stats.latin_words, stats.words), (6, 2, 8));
+    /// ```
     #[must_use]
     pub fn of(text: &str) -> Self {
         let mut stats = TextStats {
@@ -76,24 +82,6 @@ impl TextStats {
     }
 }
 
-/// Query parameters that track a reader, not name a page.
-const TRACKING_PARAMS: &[&str] = &[
-    "fbclid",
-    "gclid",
-    "dclid",
-    "msclkid",
-    "mc_cid",
-    "mc_eid",
-    "igshid",
-    "spm",
-    "ref",
-    "ref_src",
-    "cmpid",
-    "ocid",
-    "at_medium",
-    "at_campaign",
-];
-
 impl Article {
     /// The article as CommonMark: the title as a heading, a metadata line (outlet, publication
     /// time, byline), the lead figure as an image with its caption, the blocks with inline links
@@ -104,14 +92,46 @@ impl Article {
     /// ([`LinkKind::Internal`](crate::LinkKind::Internal) and
     /// [`LinkKind::External`](crate::LinkKind::External)) and figure sources. Unsafe links
     /// are printed as their text.
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string("examples/samples/voa.txt").unwrap();
+    /// let md = feedmirror::parse(&text)?.to_markdown();
+    /// assert!(md.starts_with("# "));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn to_markdown(&self) -> String {
-        markdown::render(self)
+        markdown::render(self, &MarkdownOptions::default())
+    }
+
+    /// The article as CommonMark as [`Article::to_markdown`] writes it, with the choices of
+    /// [`MarkdownOptions`]: a YAML front matter of the article's fields, the outlet by its
+    /// display name, figures as links rather than images.
+    ///
+    /// ```
+    /// use feedmirror::{FigureStyle, MarkdownOptions};
+    /// let text = std::fs::read_to_string("examples/samples/dw.txt").unwrap();
+    /// let article = feedmirror::parse(&text)?;
+    /// let md = article.to_markdown_with(&MarkdownOptions::default().front_matter(true));
+    /// let yaml = md.strip_prefix("---\n").and_then(|rest| rest.split_once("\n---\n")).unwrap().0;
+    /// assert!(yaml.lines().any(|l| l == "outlet_name: \"Deutsche Welle\""));
+    /// assert!(md.ends_with(&article.to_markdown()));
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_markdown_with(&self, options: &MarkdownOptions) -> String {
+        markdown::render(self, options)
     }
 
     /// The article as plain text for indexing and language processing: the title, then each
     /// block's text (figure captions included, lists one item a line), blocks separated by a
     /// blank line. Line breaks inside a block stay single newlines. No markup.
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[Title](https://example.com/a)\n---\n\n<p>One <b>two</b>.</p><p>Three.</p>";
+    /// assert_eq!(feedmirror::parse(blob)?.to_text(), "Title\n\nOne two.\n\nThree.\n");
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn to_text(&self) -> String {
         text::render(self)
@@ -150,6 +170,13 @@ impl Article {
     }
 
     /// Length figures for the text blocks; see [`TextStats`].
+    ///
+    /// ```
+    /// let blob = "<!--1-->\n[t](https://example.com/a)\n---\n\n<p>德国之声报道。</p><p>Two words.</p>";
+    /// let stats = feedmirror::parse(blob)?.stats();
+    /// assert_eq!(stats.words, 6 + 2);
+    /// # Ok::<(), feedmirror::Error>(())
+    /// ```
     #[must_use]
     pub fn stats(&self) -> TextStats {
         let mut text = String::new();
@@ -160,62 +187,6 @@ impl Article {
             }
         }
         TextStats::of(&text)
-    }
-
-    /// A stable key naming the article across captures, for deduplication.
-    ///
-    /// - `{outlet}:{article_id}` when the outlet is known and its URL carries an id
-    ///   (`dw:65931207`); an unknown source's id is only a number in its URL, unique on its own
-    ///   site at best, so those go by URL;
-    /// - else `url:{url}` with the URL normalised: scheme and host lowercase, no fragment, no
-    ///   tracking parameters (`utm_*`, `fbclid`, `gclid`, `spm`, `ref`, ...), remaining query
-    ///   parameters sorted, no trailing slash;
-    /// - else `title:{title}|{mirror date}` with the title's whitespace normalised and the
-    ///   mirror date as `YYYY-MM-DD` (empty when unknown).
-    #[must_use]
-    pub fn dedup_key(&self) -> String {
-        if let Some(id) = self
-            .article_id
-            .as_ref()
-            .filter(|_| self.outlet != Outlet::Unknown)
-        {
-            return format!("{}:{id}", self.outlet);
-        }
-        if let Some(url) = &self.envelope.url {
-            let mut u = url.clone();
-            u.set_fragment(None);
-            let mut pairs: Vec<(String, String)> = u
-                .query_pairs()
-                .filter(|(k, _)| {
-                    let k = k.to_ascii_lowercase();
-                    !k.starts_with("utm_") && !TRACKING_PARAMS.contains(&k.as_str())
-                })
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
-            pairs.sort();
-            if pairs.is_empty() {
-                u.set_query(None);
-            } else {
-                u.query_pairs_mut().clear().extend_pairs(pairs);
-            }
-            let mut s = u.to_string();
-            // The url crate already lowercases scheme and host; only the trailing slash is left.
-            if u.query().is_none() && s.ends_with('/') {
-                s.pop();
-            } else if let Some(q) = s.find('?') {
-                if s.get(..q).is_some_and(|p| p.ends_with('/')) {
-                    s.remove(q - 1);
-                }
-            }
-            return format!("url:{s}");
-        }
-        let title = normalize_space(self.envelope.title.as_deref().unwrap_or(""));
-        let date = self
-            .envelope
-            .mirrored_at
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
-        format!("title:{title}|{date}")
     }
 }
 
@@ -238,24 +209,5 @@ mod tests {
         assert_eq!(s.words, 10);
         assert!((s.reading_minutes - (6.0 / 300.0 + 4.0 / 200.0)).abs() < 1e-9);
         assert_eq!(TextStats::of("").words, 0);
-    }
-
-    #[test]
-    fn dedup_keys() {
-        let blob = |url: &str| format!("<!--1000-->\n[T  x](https://{url})\n------\n\n<p>a</p>");
-        let key = |url: &str| crate::parse(&blob(url)).unwrap().dedup_key();
-        assert_eq!(key("www.dw.com/zh/x/a-65931207"), "dw:65931207");
-        assert_eq!(
-            key("EXAMPLE.com/News/1/?utm_source=x&b=2&a=1&fbclid=z#top"),
-            "url:https://example.com/News/1?a=1&b=2"
-        );
-        assert_eq!(key("example.com/a/"), "url:https://example.com/a");
-        // An unknown site's numeric id is not unique across sites: the URL names the item.
-        assert_eq!(
-            key("a.example/xinwenlianbo/20200927/"),
-            "url:https://a.example/xinwenlianbo/20200927"
-        );
-        let a = crate::parse("<!--1000-->\n[T  x]()\n------\n\n<p>a</p>").unwrap();
-        assert_eq!(a.dedup_key(), "title:T x|1970-01-01");
     }
 }

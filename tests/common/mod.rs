@@ -1,13 +1,24 @@
-//! Finding the shared corpus: `FEEDMIRROR_CORPUS`, else `../shared/corpus` beside the crate.
+//! Finding the shared corpus: `FEEDMIRROR_CORPUS`, else `../shared/corpus` beside the
+//! repository. Shared by the tests here and those of the `xtests` crate (`#[path]`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+/// The repository root: the directory of the test's crate, or its parent for `xtests/`.
+pub fn repo_root() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if dir.join("examples/samples").is_dir() {
+        dir.to_owned()
+    } else {
+        dir.parent().unwrap_or(dir).to_owned()
+    }
+}
 
 /// The corpus root, or `None` (with a message on stderr) when it is absent.
 pub fn corpus_root() -> Option<PathBuf> {
     let root = std::env::var_os("FEEDMIRROR_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+        .unwrap_or_else(|| repo_root().join("../shared/corpus"));
     if root.is_dir() {
         Some(root)
     } else {

@@ -10,6 +10,7 @@
 //! A counting global allocator sees every allocation of this test binary, so this file holds a
 //! single test: nothing else allocates while it measures.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use html5ever::tendril::TendrilSink;
@@ -36,7 +37,7 @@ struct Measure {
 }
 
 fn measure(name: &str, text: &str) -> Measure {
-    let body = feedmirror::Envelope::parse(text).map_or("", |b| b.body);
+    let body = feedmirror::Blob::parse(text).map_or("", |b| b.body);
     let before = ALLOC.current_usage();
     ALLOC.reset_peak_usage();
     let dom = html5ever::parse_fragment(
@@ -63,7 +64,7 @@ fn measure(name: &str, text: &str) -> Measure {
 }
 
 fn samples() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = common::repo_root().join("examples/samples");
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
         .expect("samples dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -80,7 +81,7 @@ fn samples() -> Vec<(String, String)> {
 /// A sample's body repeated up to about `size` bytes behind its envelope: how memory grows with
 /// the input.
 fn grown(text: &str, size: usize) -> String {
-    let blob = feedmirror::Envelope::parse(text).expect("sample envelope");
+    let blob = feedmirror::Blob::parse(text).expect("sample envelope");
     let head = text.get(..blob.body_offset).expect("body offset");
     let mut out = String::with_capacity(size + text.len());
     out.push_str(head);

@@ -1,16 +1,16 @@
 //! Markdown and text renderings: snapshots of our own samples, and over every corpus file a
 //! check that the markdown links to nothing but the article's own URLs.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use feedmirror::{Article, LinkKind};
-use pulldown_cmark::{Event, Parser, Tag};
+use feedmirror::{Article, FigureStyle, LinkKind, MarkdownOptions};
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 fn samples() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = common::repo_root().join("examples/samples");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("samples dir")
         .map(|e| e.expect("entry").path())
@@ -102,6 +102,85 @@ fn corpus_markdown_links_only_to_the_articles_own_urls() {
         "markdown: {} of {checked} articles link only to their own URLs ({destinations_seen} links and images)",
         checked - failures.len()
     );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// With every option on: the front matter is one YAML metadata block holding only
+/// `key: value` lines, the rest is the default rendering's text, no figure is an image, and
+/// the links are still only the article's own.
+fn check_markdown_options(article: &Article) -> Result<(), String> {
+    let options = MarkdownOptions::default()
+        .front_matter(true)
+        .outlet_display_name(true)
+        .figures(FigureStyle::Link);
+    let md = article.to_markdown_with(&options);
+    let mut events = Parser::new_ext(&md, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    if !matches!(
+        events.next(),
+        Some(Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)))
+    ) {
+        return Err("no front matter block first".to_owned());
+    }
+    let Some(Event::Text(yaml)) = events.next() else {
+        return Err("empty front matter".to_owned());
+    };
+    if !matches!(events.next(), Some(Event::End(TagEnd::MetadataBlock(_)))) {
+        return Err("front matter block not closed after its text".to_owned());
+    }
+    for line in yaml.lines() {
+        let ok = line.split_once(": ").is_some_and(|(k, v)| {
+            k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                && (v.starts_with('"') && v.ends_with('"') && v.len() >= 2
+                    || v.starts_with("[\"") && v.ends_with("\"]")
+                    || v.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if !ok {
+            return Err(format!("front matter line {line:?}"));
+        }
+    }
+    let expected = format!("outlet_name: \"{}\"", article.outlet.display_name());
+    if !yaml.lines().any(|l| l == expected) {
+        return Err(format!("no {expected:?}"));
+    }
+    if events.any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Image { .. }) | Event::Html(_) | Event::InlineHtml(_)
+        )
+    }) {
+        return Err("an image or raw HTML with figures as links".to_owned());
+    }
+    let ok = allowed(article);
+    if let Some(d) = destinations(&md).iter().find(|d| !ok.contains(*d)) {
+        return Err(format!("foreign destination {d:?}"));
+    }
+    if article.to_markdown_with(&MarkdownOptions::default()) != article.to_markdown() {
+        return Err("default options differ from to_markdown".to_owned());
+    }
+    Ok(())
+}
+
+#[test]
+fn markdown_options_over_samples_and_corpus() {
+    let mut texts: Vec<(String, String)> = samples();
+    texts.extend(
+        common::corpus_files()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(p, t)| (p.display().to_string(), t)),
+    );
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (name, text) in &texts {
+        let Ok(article) = feedmirror::parse(text) else {
+            continue;
+        };
+        checked += 1;
+        if let Err(e) = check_markdown_options(&article) {
+            failures.push(format!("{name}: {e}"));
+        }
+    }
+    eprintln!("markdown options: {checked} articles checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -1,13 +1,11 @@
 //! The JSON form of every sample and every corpus file validates against
-//! `schema/article.schema.json`.
-#![cfg(feature = "serde")]
+//! `schema/article.schema.json` (this crate always enables the library's `serde` feature).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
-use std::path::Path;
-
 fn validator() -> jsonschema::Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/article.schema.json");
+    let path = common::repo_root().join("schema/article.schema.json");
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("schema file")).expect("schema is JSON");
     assert_eq!(
@@ -28,7 +26,7 @@ fn errors(v: &jsonschema::Validator, article: &feedmirror::Article) -> Vec<Strin
 #[test]
 fn samples_match_the_schema() {
     let v = validator();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = common::repo_root().join("examples/samples");
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

@@ -2,6 +2,7 @@
 //! round trip included: over every corpus file, every sample, and generated articles. Counts
 //! are printed.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;
@@ -94,7 +95,7 @@ fn corpus_round_trips_through_the_canonical_blob() {
 
 #[test]
 fn samples_round_trip_through_the_canonical_blob() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/samples");
+    let dir = common::repo_root().join("examples/samples");
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
