@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 
-use crate::model::{BoilerplateKind, CreditRole, MediaKind, PublishedValue};
+use crate::model::{BoilerplateKind, CreditRole, LinkKind, MediaKind, PublishedValue};
 use crate::warning::{WarningDetail, WarningKind};
 
 /// The attribute that names a part.
@@ -54,10 +54,13 @@ pub(crate) enum Part {
     /// On an `<a>`, which the walk reads as usual: `data-index`, the article's link it is. The
     /// runs of one link may stand in several `<a>`s (in several blocks).
     Link,
+    /// A link no block holds (a teaser's link to the full story, whose text was set aside):
+    /// `data-href`, `data-kind`, `data-article-id` (absent when none); text: the link's text.
+    KeptLink,
 }
 
 impl Part {
-    const ALL: [Part; 17] = [
+    const ALL: [Part; 18] = [
         Part::Canonical,
         Part::Published,
         Part::Byline,
@@ -75,6 +78,7 @@ impl Part {
         Part::Boilerplate,
         Part::Warning,
         Part::Link,
+        Part::KeptLink,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -96,6 +100,7 @@ impl Part {
             Part::Boilerplate => "boilerplate",
             Part::Warning => "warning",
             Part::Link => "link",
+            Part::KeptLink => "kept-link",
         }
     }
 
@@ -115,10 +120,17 @@ pub(crate) fn boilerplate_kind_name(kind: BoilerplateKind) -> &'static str {
         BoilerplateKind::EndNote => "end_note",
         BoilerplateKind::Chrome => "chrome",
         BoilerplateKind::Byline => "byline",
+        BoilerplateKind::Title => "title",
+        BoilerplateKind::Timestamp => "timestamp",
+        BoilerplateKind::Widget => "widget",
+        BoilerplateKind::Embed => "embed",
+        BoilerplateKind::Bio => "bio",
+        BoilerplateKind::Summary => "summary",
+        BoilerplateKind::ChromeImage => "chrome_image",
     }
 }
 
-const BOILERPLATE_KINDS: [BoilerplateKind; 8] = [
+const BOILERPLATE_KINDS: [BoilerplateKind; 15] = [
     BoilerplateKind::Share,
     BoilerplateKind::Promo,
     BoilerplateKind::Related,
@@ -127,6 +139,13 @@ const BOILERPLATE_KINDS: [BoilerplateKind; 8] = [
     BoilerplateKind::EndNote,
     BoilerplateKind::Chrome,
     BoilerplateKind::Byline,
+    BoilerplateKind::Title,
+    BoilerplateKind::Timestamp,
+    BoilerplateKind::Widget,
+    BoilerplateKind::Embed,
+    BoilerplateKind::Bio,
+    BoilerplateKind::Summary,
+    BoilerplateKind::ChromeImage,
 ];
 
 pub(crate) fn boilerplate_kind(name: &str) -> Option<BoilerplateKind> {
@@ -163,6 +182,12 @@ const CREDIT_ROLES: [CreditRole; 9] = [
 
 pub(crate) fn credit_role(name: &str) -> Option<CreditRole> {
     CREDIT_ROLES.into_iter().find(|r| credit_role_name(*r) == name)
+}
+
+const LINK_KINDS: [LinkKind; 3] = [LinkKind::Internal, LinkKind::External, LinkKind::Unsafe];
+
+pub(crate) fn link_kind(name: &str) -> Option<LinkKind> {
+    LINK_KINDS.into_iter().find(|k| k.as_str() == name)
 }
 
 const MEDIA_KINDS: [MediaKind; 4] = [
@@ -231,6 +256,11 @@ pub(crate) fn warning_attrs(detail: &WarningDetail) -> Option<Vec<(&'static str,
                 ("data-offset", offset.to_string()),
             ],
         ),
+        D::Truncated { ending, href } => {
+            let mut f = vec![("data-ending", s(ending))];
+            f.extend(href.as_deref().map(|v| ("data-href", s(v))));
+            ("truncated", f)
+        }
         D::NanTimestamp
         | D::InvalidTimestamp { .. }
         | D::MissingTimestamp
@@ -285,6 +315,10 @@ pub(crate) fn warning_detail<'a>(attr: impl Fn(&str) -> Option<&'a str>) -> Opti
             max_nodes: number("data-max")?,
             offset: number("data-offset")?,
         },
+        "truncated" => D::Truncated {
+            ending: text("data-ending")?,
+            href: text("data-href"),
+        },
         _ => return None,
     })
 }
@@ -320,7 +354,8 @@ impl WarningKind {
             | WarningKind::BylineDropped
             | WarningKind::UnsafeLink
             | WarningKind::UnsafeMedia
-            | WarningKind::OrphanCaption => true,
+            | WarningKind::OrphanCaption
+            | WarningKind::Truncated => true,
         }
     }
 }
@@ -343,6 +378,9 @@ mod tests {
         for k in MEDIA_KINDS {
             assert_eq!(media_kind(k.as_str()), Some(k));
         }
+        for k in LINK_KINDS {
+            assert_eq!(link_kind(k.as_str()), Some(k));
+        }
     }
 
     #[test]
@@ -363,6 +401,10 @@ mod tests {
             WarningDetail::NodeLimit {
                 max_nodes: 3,
                 offset: 9,
+            },
+            WarningDetail::Truncated {
+                ending: "......more".to_owned(),
+                href: Some("https://www.rti.org.tw/news/view/id/1".to_owned()),
             },
         ];
         for d in details {

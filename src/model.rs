@@ -531,6 +531,24 @@ pub enum BoilerplateKind {
     Chrome,
     /// An author line (`作者：X`, `By X`): its names are in [`Article::byline`].
     Byline,
+    /// The article's title repeated as its first block.
+    Title,
+    /// A relative time shown instead of a date (`54 分钟前`, `最近更新： 1 小时前`).
+    Timestamp,
+    /// Labels of players, embeds and controls (`跳过 Twitter 帖子`, `使用浏览器播视频`, a
+    /// teaser's `...more` link).
+    Widget,
+    /// The text of an embedded social-media post (a tweet, an Instagram post, a WordPress
+    /// post card) in an article that is not a compilation of them.
+    Embed,
+    /// An author's biography closing the article (`X是《纽约时报》驻北京记者`).
+    Bio,
+    /// An editor's summary set above the article, which the article goes on to tell (FT's
+    /// standfirst).
+    Summary,
+    /// An image that is site chrome rather than a figure (an icon, badge, logo, separator or
+    /// social-media card); the text is its URL.
+    ChromeImage,
 }
 
 /// Text set aside as not article text, with the reason.

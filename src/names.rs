@@ -67,6 +67,13 @@ impl BoilerplateKind {
             BoilerplateKind::EndNote => "end_note",
             BoilerplateKind::Chrome => "chrome",
             BoilerplateKind::Byline => "byline",
+            BoilerplateKind::Title => "title",
+            BoilerplateKind::Timestamp => "timestamp",
+            BoilerplateKind::Widget => "widget",
+            BoilerplateKind::Embed => "embed",
+            BoilerplateKind::Bio => "bio",
+            BoilerplateKind::Summary => "summary",
+            BoilerplateKind::ChromeImage => "chrome_image",
         }
     }
 }

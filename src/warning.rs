@@ -42,6 +42,9 @@ pub enum WarningKind {
     OrphanCaption,
     /// A limit from [`Options`](crate::Options) cut the input short.
     LimitReached,
+    /// The item is a teaser cut short (`......more`, a trailing ellipsis linking to the full
+    /// story): the full text is not in the blob, only the link to it.
+    Truncated,
 }
 
 impl WarningKind {
@@ -63,6 +66,7 @@ impl WarningKind {
             WarningKind::UnsafeMedia => "unsafe_media",
             WarningKind::OrphanCaption => "orphan_caption",
             WarningKind::LimitReached => "limit_reached",
+            WarningKind::Truncated => "truncated",
         }
     }
 }
@@ -234,6 +238,15 @@ pub enum WarningDetail {
         /// The byte offset in the body near which it was cut.
         offset: usize,
     },
+    /// The item ends in a teaser's cut (`......more`) linking to the full story; the cut was
+    /// set aside as [`BoilerplateKind::Widget`](crate::BoilerplateKind::Widget), the link
+    /// stays in [`Article::links`](crate::Article::links).
+    Truncated {
+        /// The cut as written: the ellipsis and the link's text.
+        ending: String,
+        /// The link to the full text.
+        href: Option<String>,
+    },
 }
 
 impl WarningDetail {
@@ -261,6 +274,7 @@ impl WarningDetail {
             D::UnsafeMedia { .. } => WarningKind::UnsafeMedia,
             D::OrphanCaption { .. } => WarningKind::OrphanCaption,
             D::DepthLimit { .. } | D::NodeLimit { .. } => WarningKind::LimitReached,
+            D::Truncated { .. } => WarningKind::Truncated,
         }
     }
 }
@@ -351,7 +365,8 @@ impl fmt::Display for Warning {
             | WarningKind::UnsafeLink
             | WarningKind::UnsafeMedia
             | WarningKind::OrphanCaption
-            | WarningKind::LimitReached => body_message(&self.detail, f),
+            | WarningKind::LimitReached
+            | WarningKind::Truncated => body_message(&self.detail, f),
         }
     }
 }
@@ -494,6 +509,13 @@ fn body_message(d: &WarningDetail, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f,
             "the body has more than {max_nodes} elements near byte {offset} of the body; the rest was not parsed"
         ),
+        D::Truncated { ending, href } => {
+            write!(f, "the item is a teaser ending in `{ending}`; the full text is ")?;
+            match href {
+                Some(href) => write!(f, "at `{href}`"),
+                None => f.write_str("not in the blob"),
+            }
+        }
         _ => Ok(()),
     }
 }

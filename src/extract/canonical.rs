@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use url::Url;
+
 use super::Head;
 use super::classify::assemble;
 use super::walk::{Raw, RawBlock, RawKind};
@@ -12,7 +14,8 @@ use crate::canonical::{self, ATTR, Part};
 use crate::dom::Element;
 use crate::error::Warning;
 use crate::model::{
-    Article, Boilerplate, Copyright, Credit, CreditPart, CreditRole, Figure, Inline, MirrorFooter, Published,
+    Article, Boilerplate, Copyright, Credit, CreditPart, CreditRole, Figure, Inline, Link, MirrorFooter,
+    Published,
 };
 
 /// A part element as read.
@@ -184,10 +187,12 @@ pub(crate) fn article(parts: Parts, raw: Raw, head: Head) -> Article {
         warnings: head.warnings,
     };
     let mut loose = Vec::new();
+    let mut kept_links = Vec::new();
     for node in parts.nodes {
         match node.part {
             Part::Caption | Part::FigureCredit => figure_part(node, &mut figures),
             Part::LooseFigure => loose.push(node.figures),
+            Part::KeptLink => kept_links.extend(link(node)),
             _ => field(&mut a, node),
         }
     }
@@ -195,7 +200,8 @@ pub(crate) fn article(parts: Parts, raw: Raw, head: Head) -> Article {
         .into_iter()
         .filter(|b| !matches!(b.kind, RawKind::Figure(i) if loose.contains(&i)))
         .collect();
-    (a.blocks, a.links) = assemble(kept, &mut figures, links);
+    (a.blocks, a.links) = assemble(kept, &mut figures, links, &[]);
+    a.links.extend(kept_links);
     a.figures = figures;
     a
 }
@@ -219,6 +225,21 @@ fn join_links(blocks: &mut [RawBlock], parts: &[(usize, Option<usize>)], count: 
             }
         }
     }
+}
+
+/// A link no block holds, as written.
+fn link(node: Node) -> Option<Link> {
+    let kind = canonical::link_kind(node.attr("data-kind")?)?;
+    let href = match node.attr("data-href") {
+        Some(h) => Some(Url::parse(h).ok()?),
+        None => None,
+    };
+    Some(Link {
+        href,
+        kind,
+        article_id: node.attr("data-article-id").map(str::to_owned),
+        text: node.text,
+    })
 }
 
 /// A caption or credit of the figure written before it.

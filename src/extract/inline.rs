@@ -277,6 +277,34 @@ pub(crate) fn plain(runs: &[Inline]) -> String {
     s
 }
 
+/// The runs split at line breaks, one vector per line.
+pub(crate) fn lines(runs: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut out = vec![Vec::new()];
+    for r in runs {
+        match r {
+            Inline::LineBreak => out.push(Vec::new()),
+            text => {
+                if let Some(line) = out.last_mut() {
+                    line.push(text.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Lines joined with line breaks; empty lines are left out.
+pub(crate) fn join_lines(lines: Vec<Vec<Inline>>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for line in lines.into_iter().filter(|l| !plain(l).trim().is_empty()) {
+        if !out.is_empty() {
+            out.push(Inline::LineBreak);
+        }
+        out.extend(line);
+    }
+    out
+}
+
 /// Removes the first `n` bytes of plain text from `runs` (a dateline or a prefix), then any
 /// whitespace that follows. `n` must fall on a character boundary of the plain text.
 pub(crate) fn strip_prefix(runs: &mut Vec<Inline>, mut n: usize) {

@@ -3,6 +3,7 @@
 //! instead of classified.
 
 mod canonical;
+mod chrome;
 mod classify;
 mod dates;
 mod inline;

@@ -4,11 +4,12 @@
 use url::Url;
 
 use super::canonical::Collector;
+use super::chrome::{Declared, is_chrome_image};
 use super::inline;
 use super::urls;
 use crate::dom::{Element, Visitor};
 use crate::error::{Warning, WarningDetail};
-use crate::model::{Figure, Inline, Link, LinkKind, MediaKind};
+use crate::model::{Boilerplate, BoilerplateKind, Figure, Inline, Link, LinkKind, MediaKind};
 use crate::outlet::{MIRROR, Rules};
 use crate::text::{normalize_space, sanitize};
 
@@ -90,6 +91,10 @@ pub(crate) struct Raw {
     /// The first `<time datetime>` seen: (attribute, text of the element).
     pub(crate) time: Option<String>,
     pub(crate) warnings: Vec<Warning>,
+    /// What the walk itself sets aside, in the order met: chrome images, and the text and
+    /// media of elements whose class sets them aside (embedded posts, [`EMBED_CLASSES`]; an
+    /// outlet's `set_aside_classes`).
+    pub(crate) set_aside: Vec<Boilerplate>,
 }
 
 /// Elements whose content is never article text.
@@ -132,6 +137,24 @@ const SKIP_CLASSES: &[&str] = &[
     "off-screen",
     "visually-hidden",
     "sr-only",
+];
+
+/// Classes of the markup that social-media and blog platforms give for embedding a post
+/// (`<blockquote class="twitter-tweet">`, `instagram-media`, WordPress post cards): the post is
+/// quoted, not article text.
+const EMBED_CLASSES: &[&str] = &[
+    "twitter-tweet",
+    "twitter-video",
+    "instagram-media",
+    "wp-embedded-content",
+    "tiktok-embed",
+    "fb-post",
+    "fb-video",
+    "reddit-card",
+    "reddit-embed",
+    "imgur-embed",
+    "gie-single",
+    "infogram-embed",
 ];
 
 /// Classes that mark a caption.
@@ -191,6 +214,7 @@ enum Frame {
     Caption,
     Quote,
     Aside,
+    SetAside,
     List,
     ListItem,
     Heading,
@@ -221,6 +245,8 @@ pub(crate) struct Walker<'r> {
     link: Option<usize>,
     quote: u32,
     aside: u32,
+    /// The kinds of the set-aside elements open, innermost last.
+    set_aside: Vec<BoilerplateKind>,
     heading: Option<u8>,
     lists: Vec<(bool, usize)>,
     list_count: usize,
@@ -256,6 +282,7 @@ struct ClassFlags {
     copyright: bool,
     byline: bool,
     dateline: bool,
+    set_aside: Option<BoilerplateKind>,
 }
 
 impl ClassFlags {
@@ -268,6 +295,15 @@ impl ClassFlags {
             copyright: class.contains("copyright"),
             byline: class.contains("Byline") || class.contains("byline"),
             dateline: class.contains("Dateline") || class.contains("dateline"),
+            set_aside: if has(EMBED_CLASSES) {
+                Some(BoilerplateKind::Embed)
+            } else {
+                rules
+                    .set_aside_classes
+                    .iter()
+                    .find(|(_, c)| class.contains(c))
+                    .map(|(k, _)| *k)
+            },
         }
     }
 }
@@ -283,6 +319,7 @@ impl<'r> Walker<'r> {
                 links: Vec::new(),
                 time: None,
                 warnings: Vec::new(),
+                set_aside: Vec::new(),
             },
             frames: Vec::new(),
             runs: inline::Runs::default(),
@@ -291,6 +328,7 @@ impl<'r> Walker<'r> {
             link: None,
             quote: 0,
             aside: 0,
+            set_aside: Vec::new(),
             heading: None,
             lists: Vec::new(),
             list_count: 0,
@@ -346,6 +384,11 @@ impl<'r> Walker<'r> {
         }
         let (inlines, text) = self.runs.take();
         if text.is_empty() {
+            return;
+        }
+        if let Some(&kind) = self.set_aside.last() {
+            self.out.set_aside.push(Boilerplate { kind, text });
+            self.last_figure = None;
             return;
         }
         let kind = if let Some(level) = self.heading {
@@ -407,7 +450,15 @@ impl<'r> Walker<'r> {
         self.dropped_media = false;
     }
 
-    fn image(&mut self, el: &Element<'_>) {
+    /// Sets a media item aside as not a figure, with its URL as the text.
+    fn set_aside(&mut self, kind: BoilerplateKind, src: &Url) {
+        self.out.set_aside.push(Boilerplate {
+            kind,
+            text: src.as_str().to_owned(),
+        });
+    }
+
+    fn image(&mut self, el: &Element<'_>, set_aside: Option<BoilerplateKind>) {
         if self.caption.is_some() {
             return;
         }
@@ -436,6 +487,18 @@ impl<'r> Walker<'r> {
             .attr("aria-label")
             .map(normalize_space)
             .filter(|s| !s.is_empty());
+        if let Some(kind) = set_aside.or_else(|| self.set_aside.last().copied()) {
+            self.set_aside(kind, &src);
+            return;
+        }
+        let size = Declared {
+            width: Declared::pixels(el.attr("width")),
+            height: Declared::pixels(el.attr("height")),
+        };
+        if is_chrome_image(&src, el.attr("alt"), size, self.rules) {
+            self.set_aside(BoilerplateKind::ChromeImage, &src);
+            return;
+        }
         let alt = el.attr("alt").map(normalize_space).filter(|s| {
             !s.is_empty() && !matches!(s.to_ascii_lowercase().as_str(), "photo" | "image" | "img")
         });
@@ -461,9 +524,14 @@ impl<'r> Walker<'r> {
     }
 
     /// An `<iframe>` player or interactive, when its source is http(s); anything else is dropped.
-    fn embed(&mut self, el: &Element<'_>) {
+    fn embed(&mut self, el: &Element<'_>, set_aside: Option<BoilerplateKind>) {
         let raw = el.attr("src").or_else(|| el.attr("data-src")).unwrap_or("");
         if let Some((src, proxied_src)) = urls::media(raw, self.base) {
+            if let Some(kind) = set_aside.or_else(|| self.set_aside.last().copied()) {
+                // A post card's frame: the post, not a player.
+                self.set_aside(kind, &src);
+                return;
+            }
             let figure = Figure {
                 kind: MediaKind::Embed,
                 src,
@@ -493,6 +561,10 @@ impl<'r> Walker<'r> {
             });
             return;
         };
+        if let Some(kind) = self.set_aside.last().copied() {
+            self.set_aside(kind, &src);
+            return;
+        }
         let poster = m
             .poster
             .as_deref()
@@ -649,11 +721,11 @@ impl Visitor for Walker<'_> {
                 return false;
             }
             "img" => {
-                self.image(el);
+                self.image(el, class.set_aside);
                 return false;
             }
             "iframe" => {
-                self.embed(el);
+                self.embed(el, class.set_aside);
                 return false;
             }
             "hr" | "wbr" => {
@@ -717,6 +789,11 @@ impl Visitor for Walker<'_> {
                 self.start_caption(true);
                 self.frames.push(Frame::Caption);
                 return true;
+            }
+            _ if class.set_aside.is_some() => {
+                self.flush();
+                self.set_aside.extend(class.set_aside);
+                Frame::SetAside
             }
             "time" => {
                 if self.out.time.is_none() {
@@ -810,6 +887,10 @@ impl Visitor for Walker<'_> {
             Frame::Aside => {
                 self.flush();
                 self.aside = self.aside.saturating_sub(1);
+            }
+            Frame::SetAside => {
+                self.flush();
+                self.set_aside.pop();
             }
             Frame::List => {
                 self.flush();

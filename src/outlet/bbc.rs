@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::{BASE, Marker, Outlet, Rules, decode, is_digits, segments, strip_page_extension};
-use crate::model::BoilerplateKind::Related;
+use crate::model::BoilerplateKind::{Promo, Related, Widget};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Bbc,
@@ -17,8 +17,35 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Exact("相关内容")),
         (Related, Marker::Exact("延伸阅读")),
         (Related, Marker::Exact("相关话题")),
+        // Player and embed labels: `<a>使用浏览器播视频/view video in browser</a>` under a video
+        // placeholder, the skip links around an embedded post (`跳过 Twitter 帖子, 1`,
+        // `结尾 Twitter 帖子, 1`, `Twitter 帖子的结尾`).
+        (Widget, Marker::Prefix("使用浏览器播视频")),
+        (Widget, Marker::Prefix("使用瀏覽器播視頻")),
+        (Widget, Marker::Prefix("跳过 Twitter")),
+        (Widget, Marker::Prefix("跳過 Twitter")),
+        (Widget, Marker::Prefix("结尾 Twitter")),
+        (Widget, Marker::Prefix("結尾 Twitter")),
+        (Widget, Marker::Prefix("跳过 Facebook")),
+        (Widget, Marker::Prefix("结尾 Facebook")),
+        (Widget, Marker::Prefix("跳过 YouTube")),
+        (Widget, Marker::Prefix("结尾 YouTube")),
+        (Widget, Marker::Prefix("跳过 Instagram")),
+        (Widget, Marker::Prefix("结尾 Instagram")),
+        (Widget, Marker::Contains("帖子的结尾")),
+        (Widget, Marker::Contains("帖子的結尾")),
+        (Promo, Marker::Prefix("欢迎浏览BBC Future")),
+        (Promo, Marker::Prefix("歡迎瀏覽BBC Future")),
     ],
     skip_classes: &["media-placeholder"],
+    // Separator lines and the top and bottom edges of boxes.
+    chrome_images: &[
+        "grey_line",
+        "line976",
+        "_transparent-nc",
+        "banner_top_",
+        "banner_bottom_",
+    ],
     ..BASE
 };
 

@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::{BASE, Marker, Outlet, Rules, is_digits, last_segment, strip_page_extension};
-use crate::model::BoilerplateKind::{Promo, Related};
+use crate::model::BoilerplateKind::{Promo, Related, Widget};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Cna,
@@ -18,6 +18,8 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Contains("電子報")),
         (Promo, Marker::Contains("快來訂閱")),
         (Related, Marker::Prefix("延伸閱讀")),
+        // The credit line under an Infogram embed: `TITLE` then `Infogram`, both links.
+        (Widget, Marker::Contains("\nInfogram")),
     ],
     skip_classes: &[
         "SubscriptionInner",

@@ -19,6 +19,9 @@ pub(crate) static RULES: Rules = Rules {
         (Disclaimer, Marker::Contains("不代表德國之聲")),
         (Related, Marker::Prefix("延伸阅读")),
         (Related, Marker::Prefix("延伸閱讀")),
+        // The title of an embedded gallery; its pictures stay figures with their captions.
+        (Related, Marker::Prefix("相关图集：")),
+        (Related, Marker::Prefix("相關圖集：")),
     ],
     gallery_captions: true,
     ..BASE

@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::{BASE, Marker, Outlet, Rules, is_digits, segments};
-use crate::model::BoilerplateKind::{Disclaimer, EndNote, Promo, Related};
+use crate::model::BoilerplateKind::{Disclaimer, EndNote, Promo, Related, Widget};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Economist,
@@ -18,6 +18,9 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Prefix("For full access")),
         (Promo, Marker::Prefix("Please subscribe")),
         (Promo, Marker::Prefix("Listen on:")),
+        (Widget, Marker::Exact("Listen to this story")),
+        (Widget, Marker::Prefix("Listen to this story.")),
+        (Widget, Marker::Prefix("Enjoy more audio and podcasts")),
         (Promo, Marker::Contains("subscribe to The Economist")),
         (Related, Marker::Prefix("For more coverage")),
         (Related, Marker::Prefix("Dig deeper")),
@@ -25,6 +28,8 @@ pub(crate) static RULES: Rules = Rules {
         (Disclaimer, Marker::Prefix("Editor's note")),
     ],
     skip_classes: &["advert", "ad-panel"],
+    // The site's fallback social-media card.
+    chrome_images: &["og-fallback-image"],
     credits: &[Marker::Prefix("ILLUSTRATIONS:"), Marker::Prefix("ILLUSTRATION:")],
     ..BASE
 };

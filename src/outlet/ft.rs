@@ -3,7 +3,7 @@
 use url::Url;
 
 use super::{BASE, Marker, Outlet, Rules, digits_after, last_segment};
-use crate::model::BoilerplateKind::Disclaimer;
+use crate::model::BoilerplateKind::{Disclaimer, Summary};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Ft,
@@ -17,6 +17,8 @@ pub(crate) static RULES: Rules = Rules {
         (Disclaimer, Marker::Prefix("（本文仅代表作者")),
         (Disclaimer, Marker::Prefix("(本文仅代表作者")),
     ],
+    // The standfirst above the lead image summarises what the article then tells.
+    set_aside_classes: &[(Summary, "story-lead")],
     ..BASE
 };
 

@@ -125,6 +125,12 @@ pub(crate) struct Rules {
     pub(crate) boilerplate: &'static [(BoilerplateKind, Marker)],
     /// Elements whose class contains one of these are skipped entirely (widgets, ads, chrome).
     pub(crate) skip_classes: &'static [&'static str],
+    /// Elements whose class contains one of these hold text that is set aside as the given kind
+    /// of boilerplate (FT's `story-lead` standfirst).
+    pub(crate) set_aside_classes: &'static [(BoilerplateKind, &'static str)],
+    /// Pieces of image URLs that are site chrome, not figures (a site badge, a social card),
+    /// beyond what the generic signals catch.
+    pub(crate) chrome_images: &'static [&'static str],
     /// Closing lines that credit reporters or agencies beyond the generic bracketed forms.
     pub(crate) credits: &'static [Marker],
     /// Text after an image inside the same `<div>` is that image's caption (DW galleries:
@@ -211,6 +217,8 @@ pub(crate) const BASE: Rules = Rules {
     article_id: generic_article_id,
     boilerplate: &[],
     skip_classes: &[],
+    set_aside_classes: &[],
+    chrome_images: &[],
     credits: &[],
     gallery_captions: false,
     dateline_separators: &[],

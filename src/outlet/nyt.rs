@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::{BASE, DatelineSeparator, Marker, Outlet, Rules, is_digits, segments, strip_page_extension};
-use crate::model::BoilerplateKind::{EndNote, Promo, Staff};
+use crate::model::BoilerplateKind::{Bio, EndNote, Promo, Related};
 
 pub(crate) static RULES: Rules = Rules {
     outlet: Outlet::Nyt,
@@ -18,9 +18,27 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Prefix("感谢阅读")),
         (Promo, Marker::Prefix("（本文稍后将有更新")),
         (Promo, Marker::Contains("订阅《纽约时报》")),
-        // Author bios close many items: `X是《纽约时报》驻香港记者...`.
-        (Staff, Marker::Contains("是《纽约时报》驻")),
-        (Staff, Marker::Contains("是《紐約時報》駐")),
+        (Related, Marker::Prefix("点击查看本文英文版")),
+        (Related, Marker::Prefix("點擊查看本文英文版")),
+        // Author bios close many items (`X是《纽约时报》驻香港记者...`, `X是时报驻华记者`,
+        // `他1981年加入时报`); they count only among the closing blocks.
+        (Bio, Marker::Contains("是《纽约时报》")),
+        (Bio, Marker::Contains("是《紐約時報》")),
+        (Bio, Marker::Contains("为《纽约时报》")),
+        (Bio, Marker::Contains("為《紐約時報》")),
+        (Bio, Marker::Contains("是时报")),
+        (Bio, Marker::Contains("是時報")),
+        (Bio, Marker::Contains("为时报")),
+        (Bio, Marker::Contains("為時報")),
+        (Bio, Marker::Contains("加入时报")),
+        (Bio, Marker::Contains("加入時報")),
+        (Bio, Marker::Contains("时报驻")),
+        (Bio, Marker::Contains("時報駐")),
+        (Bio, Marker::Contains("分社社长")),
+        (Bio, Marker::Contains("分社社長")),
+        (Bio, Marker::Contains("欢迎在Twitter上关注")),
+        (Bio, Marker::Contains("歡迎在Twitter上關注")),
+        (Bio, Marker::Contains("欢迎在推特上关注")),
         (EndNote, Marker::Prefix("本文最初发表于")),
     ],
     dateline_separators: &[DatelineSeparator::place("——"), DatelineSeparator::place(" — ")],

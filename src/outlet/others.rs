@@ -6,7 +6,7 @@ use super::{
     BASE, Marker, Outlet, Rules, decode, is_digits, last_segment, query_digits, segments,
     strip_page_extension,
 };
-use crate::model::BoilerplateKind::{Chrome, EndNote, Staff};
+use crate::model::BoilerplateKind::{Chrome, EndNote, Promo, Staff};
 
 pub(crate) static ASAHI: Rules = Rules {
     outlet: Outlet::Asahi,
@@ -78,7 +78,12 @@ pub(crate) static EPOCH: Rules = Rules {
     article_id: epoch_id,
     // `【大纪元2020年11月15日讯】（大纪元记者X报导）`.
     dateline_brackets: &[('【', '】', &["讯", "訊"])],
-    boilerplate: &[(Staff, Marker::Contains("；责任编辑："))],
+    boilerplate: &[
+        (Staff, Marker::Contains("；责任编辑：")),
+        (Promo, Marker::Prefix("【支持】")),
+        (Promo, Marker::Prefix("大纪元每天为读者梳理")),
+        (Promo, Marker::Prefix("大紀元每天為讀者梳理")),
+    ],
     ..BASE
 };
 
@@ -99,6 +104,13 @@ pub(crate) static CDT: Rules = Rules {
     boilerplate: &[
         (EndNote, Marker::Prefix("The post ")),
         (Chrome, Marker::Prefix("Feed enhanced by")),
+        // WeChat reposts close with the account's reprint notice.
+        (Promo, Marker::Prefix("原创稿件。转载请")),
+        // Reposts note where they first ran (`2018年12月5日《FT中文网》与《中评周刊》同步首发`);
+        // a reader's annotation counts this a credit line, which the credit reader does not
+        // yet take: until it does, it is at least out of the text.
+        (EndNote, Marker::Contains("同步首发")),
+        (EndNote, Marker::Contains("同步首發")),
     ],
     ..BASE
 };
@@ -145,6 +157,8 @@ pub(crate) static SOLIDOT: Rules = Rules {
     hosts: &["solidot.org"],
     authors: &["Solidot", "solidot"],
     article_id: solidot_id,
+    // The site's badge, closing every item.
+    chrome_images: &["/0/446/liiLIZF8Uh6yM."],
     ..BASE
 };
 
@@ -159,6 +173,8 @@ pub(crate) static BITTER_WINTER: Rules = Rules {
     hosts: &["bitterwinter.org"],
     authors: &["寒冬", "Bitter Winter"],
     article_id: bitter_winter_id,
+    // The feed's closing line: `The post TITLE first appeared on Bitter Winter.`
+    boilerplate: &[(EndNote, Marker::Contains("first appeared on"))],
     ..BASE
 };
 

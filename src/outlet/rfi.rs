@@ -19,6 +19,8 @@ pub(crate) static RULES: Rules = Rules {
         (Related, Marker::Prefix("同一主題")),
     ],
     skip_classes: &["m-interstitial", "m-feed-sub"],
+    // The site's social-media card, put in front of items that have no photo.
+    chrome_images: &["/meta_og_twcards/"],
     ..BASE
 };
 

@@ -130,9 +130,21 @@ pub(crate) fn render(a: &Article, options: &MarkdownOptions) -> String {
         parts.push(figure(f, options.figures));
     }
     let mut lead_done = lead.is_none();
-    for block in &a.blocks {
+    let dateline = super::dateline_lead(a);
+    let host = dateline.as_ref().and_then(|_| super::dateline_host(a));
+    if let (Some(d), None) = (&dateline, host) {
+        parts.push(escape(d.trim()));
+    }
+    for (i, block) in a.blocks.iter().enumerate() {
         let md = match block {
-            Block::Paragraph { inlines, .. } => inline_runs(a, inlines),
+            Block::Paragraph { inlines, .. } => match (&dateline, host) {
+                (Some(d), Some(h)) if h == i => {
+                    // The dateline starts the line; the text after it is mid-line.
+                    let body = inline_runs_from(a, inlines, false);
+                    format!("{}{body}", escape(d))
+                }
+                _ => inline_runs(a, inlines),
+            },
             Block::Heading { level, inlines, .. } => {
                 let hashes = "#".repeat(usize::from((*level).clamp(2, 6)));
                 // A heading is bold already; DW's `<p><strong>` subheads need no `**` inside.
@@ -317,7 +329,13 @@ fn figure(f: &Figure, style: FigureStyle) -> String {
 
 /// Inline runs with emphasis and links; a line break is a hard break.
 fn inline_runs(a: &Article, runs: &[Inline]) -> String {
+    inline_runs_from(a, runs, true)
+}
+
+/// [`inline_runs`], starting at the start of a line or after text already on it.
+fn inline_runs_from(a: &Article, runs: &[Inline], line_start: bool) -> String {
     let mut out = String::new();
+    let mut line_start = line_start;
     let mut i = 0;
     while let Some(run) = runs.get(i) {
         match run {
@@ -344,7 +362,8 @@ fn inline_runs(a: &Article, runs: &[Inline]) -> String {
                     end = i + 1;
                 }
                 let group = runs.get(i..end).unwrap_or(&[]);
-                let at_start = out.is_empty() || out.ends_with('\n');
+                let at_start = (out.is_empty() && line_start) || out.ends_with('\n');
+                line_start = false;
                 let text: String = group
                     .iter()
                     .enumerate()
@@ -387,12 +406,35 @@ fn styled(run: &Inline, at_start: bool) -> String {
     }
     let lead = text.get(..text.len() - text.trim_start().len()).unwrap_or("");
     let trail = text.get(text.trim_end().len()..).unwrap_or("");
-    let escaped = if at_start && lead.is_empty() {
-        escape(core)
-    } else {
-        escape_mid(core)
-    };
-    format!("{lead}{delim}{escaped}{delim}{trail}")
+    // Up to three spaces may indent a block marker: a run at the start of a line is escaped
+    // as a line start whatever whitespace leads it.
+    let esc = |s: &str, first: bool| if first { escape(s) } else { escape_mid(s) };
+    if delim.is_empty() {
+        return format!("{lead}{}{trail}", esc(core, at_start));
+    }
+    // A delimiter opens only before a letter and closes only after one when punctuation
+    // stands on its other side (CommonMark's flanking rules, `**吕先三：**1980`): punctuation
+    // at the ends of the run stands outside the delimiters, unstyled.
+    let edge = |c: char| is_punctuation(c) || c.is_whitespace();
+    let inner = core.trim_start_matches(edge);
+    let pre = core.get(..core.len() - inner.len()).unwrap_or("");
+    let mid = inner.trim_end_matches(edge);
+    let post = inner.get(mid.len()..).unwrap_or("");
+    if mid.is_empty() {
+        return format!("{lead}{}{trail}", esc(core, at_start));
+    }
+    let pre = esc(pre, at_start);
+    format!(
+        "{lead}{pre}{delim}{}{delim}{}{trail}",
+        escape_mid(mid),
+        escape_mid(post)
+    )
+}
+
+/// Punctuation as CommonMark's flanking rules see it: anything neither a letter, a digit
+/// nor whitespace (ASCII punctuation, CJK punctuation, symbols).
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
 }
 
 /// Escapes text that starts a line: inline metacharacters plus what would open a block there.
@@ -410,9 +452,11 @@ pub(crate) fn escape(s: &str) -> String {
 fn escape_line_start(line: &str) -> String {
     let body = escape_mid(line);
     let first = line.chars().next();
-    // `-`, `+`, `=` open list items, thematic breaks and setext underlines; `1.` and `1)` open
-    // ordered lists.
-    if matches!(first, Some('-' | '+' | '=')) {
+    // `-`, `+`, `=` open list items, thematic breaks and setext underlines; `#` an ATX heading,
+    // `>` a block quote, `~~~` a code fence; `1.` and `1)` open ordered lists. (`*`, `_`, `` ` ``
+    // and `<` are escaped everywhere.)
+    let opens = matches!(first, Some('-' | '+' | '=' | '#' | '>')) || line.starts_with("~~~");
+    if opens && !body.starts_with('\\') {
         return format!("\\{body}");
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -426,15 +470,23 @@ fn escape_line_start(line: &str) -> String {
     body
 }
 
-/// Escapes the characters that can open inline structure anywhere in a line: emphasis, code,
-/// links, images, autolinks, raw HTML, entities, and `#`/`>`/`|`/`~` for good measure.
+/// Escapes what CommonMark reads as inline structure anywhere in a line, and nothing else:
+/// backslashes, code spans, emphasis, link and image brackets, autolinks and raw HTML, entity
+/// references (`&` before a name or `#`), and the closing `#`s of a heading. Parentheses, `!`,
+/// `>` and `#` mid-line, `|` and `~` are text: with `[` and `]` escaped no link can form, and
+/// tables and strikethrough are not CommonMark.
 pub(crate) fn escape_mid(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '!' | '&' | '#' | '|' | '~'
-        ) {
+    for (i, c) in s.char_indices() {
+        let rest = s.get(i + c.len_utf8()..).unwrap_or("");
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' => true,
+            '&' => rest.starts_with(|n: char| n.is_ascii_alphanumeric() || n == '#'),
+            // A run of `#` ending the text closes an ATX heading and would vanish.
+            '#' => rest.chars().all(|n| n == '#' || n == ' '),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(c);
@@ -559,8 +611,18 @@ mod tests {
 
     #[test]
     fn escapes_structure() {
-        assert_eq!(escape("[x](javascript:1)"), "\\[x\\]\\(javascript:1\\)");
+        assert_eq!(escape("[x](javascript:1)"), "\\[x\\](javascript:1)");
         assert_eq!(escape("- a\n1. b"), "\\- a\n1\\. b");
-        assert_eq!(escape("<b>&amp;"), "\\<b\\>\\&amp;");
+        assert_eq!(escape("<b>&amp;"), "\\<b>\\&amp;");
+        assert_eq!(escape("# x\n> y\n~~~"), "\\# x\n\\> y\n\\~~~");
+        assert_eq!(escape_mid("Top 10 #"), "Top 10 \\#");
+        assert_eq!(escape("##"), "\\#\\#");
+    }
+
+    #[test]
+    fn parentheses_and_marks_mid_line_stay_as_written() {
+        assert_eq!(escape("周日(12月20日)"), "周日(12月20日)");
+        assert_eq!(escape("a > b! c # d | e ~ f & g"), "a > b! c # d | e ~ f & g");
+        assert_eq!(escape("AT&T"), "AT\\&T");
     }
 }

@@ -82,10 +82,43 @@ impl TextStats {
     }
 }
 
+/// The dateline as it opens the first paragraph: a bracketed one as stored (`（德国之声中文网）`),
+/// a place with the outlet's separator (`华盛顿——`, `路透北京8月17日 - `), else ` — `.
+pub(crate) fn dateline_lead(a: &Article) -> Option<String> {
+    let d = a.dateline.as_deref()?.trim();
+    if d.is_empty() {
+        return None;
+    }
+    if d.starts_with(['（', '(', '【', '[']) {
+        return Some(d.to_owned());
+    }
+    let sep = crate::outlet::rules(a.outlet)
+        .dateline_separators
+        .first()
+        .map_or(" — ", |s| s.sep);
+    Some(format!("{d}{sep}"))
+}
+
+/// The block the dateline opens: the first paragraph, when no other text comes before it
+/// (else the dateline stands alone before the text).
+pub(crate) fn dateline_host(a: &Article) -> Option<usize> {
+    let i = a
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Paragraph { .. }))?;
+    let text_before = a
+        .blocks
+        .iter()
+        .take(i)
+        .any(|b| !matches!(b, Block::Figure { .. }));
+    (!text_before).then_some(i)
+}
+
 impl Article {
     /// The article as CommonMark: the title as a heading, a metadata line (outlet, publication
     /// time, byline), the lead figure as an image with its caption, the blocks with inline links
-    /// and emphasis, then credits and the copyright line.
+    /// and emphasis (the dateline opening the first paragraph as the item wrote it), then
+    /// credits and the copyright line.
     ///
     /// Text is escaped so that no title, caption or paragraph can open a link, an image, HTML
     /// or block structure; the only links and images are the article's own http(s) links
@@ -124,8 +157,9 @@ impl Article {
     }
 
     /// The article as plain text for indexing and language processing: the title, then each
-    /// block's text (figure captions included, lists one item a line), blocks separated by a
-    /// blank line. Line breaks inside a block stay single newlines. No markup.
+    /// block's text (the dateline opening the first paragraph as the item wrote it, figure
+    /// captions included, lists one item a line), blocks separated by a blank line. Line breaks
+    /// inside a block stay single newlines. No markup.
     ///
     /// ```
     /// let blob = "<!--1-->\n[Title](https://example.com/a)\n---\n\n<p>One <b>two</b>.</p><p>Three.</p>";

@@ -214,3 +214,88 @@ fn hostile_text_cannot_inject_links_or_structure() {
     assert!(structure.is_empty(), "{structure:?}\n{md}");
     assert!(md.contains("js"), "the unsafe link's text stays: {md}");
 }
+
+/// The text of each paragraph, heading and list item of `markdown` as CommonMark reads it,
+/// whitespace collapsed (a hard break reads as a space).
+fn blocks_read_back(markdown: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for e in Parser::new(markdown) {
+        match e {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item) => {
+                if let Some(c) = current.take() {
+                    out.push(c);
+                }
+                current = Some(String::new());
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                if let Some(c) = current.take() {
+                    out.push(c);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => current.get_or_insert_with(String::new).push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.get_or_insert_with(String::new).push(' '),
+            _ => {}
+        }
+    }
+    out.into_iter().map(|s| collapse(&s)).collect()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escaping is minimal (parentheses, `!`, `#` and `>` mid-line are left alone) and still
+/// exact: every text block of every corpus article reads back from the markdown as its text.
+#[test]
+fn corpus_markdown_reads_back_as_the_text() {
+    let Some(files) = common::corpus_files() else {
+        return;
+    };
+    let (mut blocks, mut failures) = (0, Vec::new());
+    for (path, text) in &files {
+        let Ok(article) = feedmirror::parse(text) else {
+            continue;
+        };
+        let read: BTreeSet<String> = blocks_read_back(&article.to_markdown()).into_iter().collect();
+        for b in &article.blocks {
+            let texts: Vec<&str> = match b {
+                feedmirror::Block::Figure { .. } => continue,
+                feedmirror::Block::List { text, .. } => text.split('\n').collect(),
+                other => vec![other.text()],
+            };
+            for t in texts {
+                blocks += 1;
+                let want = collapse(t);
+                // The dateline opens the first paragraph: its text ends that block.
+                if !read.iter().any(|r| *r == want || r.ends_with(&want)) {
+                    failures.push(format!("{}: {want:?}", path.display()));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "markdown read back: {blocks} text blocks, {} differ",
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn markdown_keeps_the_dateline_and_parentheses() {
+    let blob = "<!--1000-->\n[x](https://www.dw.com/zh/x/a-1)\n------\n\n\
+        <p>（德国之声中文网）周日(12月20日)，柏林。</p>";
+    let article = feedmirror::parse(blob).unwrap();
+    assert_eq!(article.dateline.as_deref(), Some("（德国之声中文网）"));
+    let md = article.to_markdown();
+    assert!(md.contains("（德国之声中文网）周日(12月20日)，柏林。"), "{md}");
+    assert!(
+        article
+            .to_text()
+            .contains("（德国之声中文网）周日(12月20日)，柏林。")
+    );
+}

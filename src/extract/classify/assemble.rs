@@ -1,5 +1,6 @@
 //! The final blocks and links.
 
+use super::super::inline;
 use super::super::walk::{RawBlock, RawKind};
 use crate::model::{Block, Figure, Inline, Link, LinkKind};
 use crate::text::normalize_space;
@@ -10,6 +11,7 @@ pub(crate) fn assemble(
     kept: Vec<RawBlock>,
     figures: &mut [Figure],
     raw_links: Vec<Link>,
+    also_keep: &[(usize, String)],
 ) -> (Vec<Block>, Vec<Link>) {
     let mut remap: Vec<Option<usize>> = vec![None; raw_links.len()];
     // Each raw link moves into the output the first time a kept block refers to it.
@@ -49,28 +51,53 @@ pub(crate) fn assemble(
     };
     let mut blocks: Vec<Block> = Vec::with_capacity(kept.len());
     let mut last_list: Option<usize> = None;
+    // The last block is a list made of `•` paragraphs.
+    let mut bullets = false;
     for mut b in kept {
         renumber(&mut b.inlines);
+        if b.kind == RawKind::Paragraph {
+            literal_strong(&mut b);
+            if take_bullet(&mut b) {
+                match blocks.last_mut() {
+                    Some(Block::List { text, items, .. }) if bullets => {
+                        text.push('\n');
+                        text.push_str(&b.text);
+                        items.push(b.inlines);
+                    }
+                    _ => blocks.push(Block::List {
+                        ordered: false,
+                        text: b.text,
+                        items: vec![b.inlines],
+                    }),
+                }
+                bullets = true;
+                last_list = None;
+                continue;
+            }
+        }
+        bullets = false;
         match b.kind {
             RawKind::Figure(i) => {
                 let text = figures.get(i).and_then(|f| f.caption.clone()).unwrap_or_default();
                 blocks.push(Block::Figure { figure: i, text });
             }
-            RawKind::Paragraph
-                if b.all_strong() && b.text.chars().count() <= 40 && !b.text.ends_with('。') =>
-            {
+            RawKind::Paragraph if b.all_strong() && reads_as_heading(&b.text, BOLD_HEADING_MAX_CHARS) => {
                 blocks.push(Block::Heading {
                     level: 2,
                     text: b.text,
                     inlines: b.inlines,
                 });
             }
-            RawKind::Paragraph => blocks.push(Block::Paragraph {
-                text: b.text,
-                inlines: b.inlines,
-            }),
-            RawKind::Heading(level) => blocks.push(Block::Heading {
-                level,
+            RawKind::Heading(level) if heading_element_reads_as_one(&b.text) => {
+                blocks.push(Block::Heading {
+                    level,
+                    text: b.text,
+                    inlines: b.inlines,
+                });
+            }
+            // A heading element holding a sentence, a long passage or an author line (a
+            // standfirst, a quotation set large): a paragraph as a reader reads it.
+            RawKind::Paragraph | RawKind::Heading(_) => blocks.push(Block::Paragraph {
                 text: b.text,
                 inlines: b.inlines,
             }),
@@ -99,6 +126,19 @@ pub(crate) fn assemble(
         }
         last_list = None;
     }
+    // Links whose text left the body but whose target stays (a teaser's link to the full
+    // story), after the others, with their own text.
+    for (old, text) in also_keep {
+        if remap.get(*old).is_some_and(Option::is_some) {
+            continue;
+        }
+        if let Some(l) = raw_links.get_mut(*old).and_then(Option::take) {
+            links.push(Link {
+                text: text.clone(),
+                ..l
+            });
+        }
+    }
     for l in &mut links {
         l.text = normalize_space(&l.text);
         if l.kind == LinkKind::Unsafe {
@@ -106,4 +146,199 @@ pub(crate) fn assemble(
         }
     }
     (blocks, links)
+}
+
+/// The most characters of a bold paragraph that reads as a subheading.
+pub(super) const BOLD_HEADING_MAX_CHARS: usize = 40;
+
+/// The most characters of a heading element that reads as one; longer ones are passages set
+/// large (a standfirst).
+pub(super) const HEADING_MAX_CHARS: usize = 80;
+
+/// Characters that end a sentence: a heading does not end with one.
+const SENTENCE_END: &[char] = &['。', '！', '？', '.', '!', '?'];
+
+/// Openings of credit and author lines, which are never headings.
+const AUTHOR_LINE_PREFIXES: &[&str] = &[
+    "作者",
+    "记者",
+    "記者",
+    "编辑",
+    "編輯",
+    "责任编辑",
+    "責任編輯",
+    "本文编辑",
+    "撰文",
+    "文/",
+    "文／",
+    "文|",
+    "图/",
+    "圖/",
+    "摄影",
+    "攝影",
+    "By ",
+    "BY ",
+];
+
+/// Opening and closing quotation marks.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’')];
+
+/// Whether `text` reads as a heading: short, not ending a sentence, not a credit or author
+/// line, not a quoted sentence. An ellipsis is no sentence end.
+pub(super) fn reads_as_heading(text: &str, max_chars: usize) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > max_chars {
+        return false;
+    }
+    let ellipsis = t.ends_with("...") || t.ends_with('…');
+    if t.ends_with(SENTENCE_END) && !ellipsis {
+        return false;
+    }
+    if AUTHOR_LINE_PREFIXES.iter().any(|p| t.starts_with(p)) {
+        return false;
+    }
+    // A quotation opens with a quoted sentence (`“我们不会退让，”他说`); a quoted phrase
+    // (`“关键时期”`) may head a section.
+    let quoted_sentence = QUOTES.iter().any(|&(open, close)| {
+        t.strip_prefix(open).is_some_and(|r| {
+            let inner = r.split(close).next().unwrap_or(r);
+            inner.contains(['，', '。', '！', '？', ',', '!', '?'])
+        })
+    });
+    !quoted_sentence
+}
+
+/// Whether a heading element's text reads as a heading: as [`reads_as_heading`] within
+/// [`HEADING_MAX_CHARS`], where a question or an exclamation may head a section.
+pub(super) fn heading_element_reads_as_one(text: &str) -> bool {
+    let t = text.trim();
+    let open = t.trim_end_matches(['？', '?', '！', '!']);
+    !open.is_empty() && reads_as_heading(open, HEADING_MAX_CHARS)
+}
+
+/// Markdown's strong emphasis written out as text (`**subhead**`, Reuters): the asterisks go
+/// and the text becomes strong.
+fn literal_strong(b: &mut RawBlock) {
+    let t = b.text.trim();
+    let Some(inner) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**")) else {
+        return;
+    };
+    if inner.trim().is_empty() || inner.contains("**") || b.text.contains('\n') {
+        return;
+    }
+    let lead = b.text.len() - b.text.trim_start().len();
+    inline::strip_prefix(&mut b.inlines, lead + 2);
+    inline::strip_suffix(&mut b.inlines, 2 + b.text.len() - b.text.trim_end().len());
+    for run in &mut b.inlines {
+        if let Inline::Text { strong, .. } = run {
+            *strong = true;
+        }
+    }
+    b.text = inline::plain(&b.inlines);
+}
+
+/// Bullet characters that open a list item written as a paragraph (`<p>• ...</p>`).
+const BULLETS: &[char] = &['•', '●', '▪'];
+
+/// Takes the bullet off a paragraph written as a list item; `false` when it is none.
+fn take_bullet(b: &mut RawBlock) -> bool {
+    let Some(rest) = b.text.strip_prefix(BULLETS) else {
+        return false;
+    };
+    if rest.trim().is_empty() {
+        return false;
+    }
+    let n = b.text.len() - rest.len();
+    inline::strip_prefix(&mut b.inlines, n);
+    b.text = inline::plain(&b.inlines);
+    !b.text.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_read_as_headings() {
+        assert!(reads_as_heading(
+            "白皮书发布时间点耐人寻味",
+            BOLD_HEADING_MAX_CHARS
+        ));
+        assert!(reads_as_heading("“关键时期”", BOLD_HEADING_MAX_CHARS));
+        assert!(reads_as_heading("接下来会怎样...", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("他说，这是一个句子。", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("What next?", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("作者：莫丹•汗", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("记者/韩谦", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("By Jane Doe", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("文/六神磊磊", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading("“我们不会退让，”他说", BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading(
+            "“不会退让，也不会妥协”",
+            BOLD_HEADING_MAX_CHARS
+        ));
+        assert!(!reads_as_heading("", BOLD_HEADING_MAX_CHARS));
+    }
+
+    #[test]
+    fn heading_elements_may_ask() {
+        assert!(heading_element_reads_as_one("伊朗是如何反应的？"));
+        assert!(!heading_element_reads_as_one(
+            "中國各地政府對新疆穆斯林實行嚴苛的管控措施。"
+        ));
+        assert!(!heading_element_reads_as_one("作者：莫丹•汗"));
+        let long = format!("{}？", "字".repeat(HEADING_MAX_CHARS + 1));
+        assert!(!heading_element_reads_as_one(&long));
+        assert!(!heading_element_reads_as_one("？"));
+    }
+
+    #[test]
+    fn heading_length_on_both_sides_of_the_limit() {
+        let at = "字".repeat(BOLD_HEADING_MAX_CHARS);
+        let over = "字".repeat(BOLD_HEADING_MAX_CHARS + 1);
+        assert!(reads_as_heading(&at, BOLD_HEADING_MAX_CHARS));
+        assert!(!reads_as_heading(&over, BOLD_HEADING_MAX_CHARS));
+        assert!(reads_as_heading(&over, HEADING_MAX_CHARS));
+    }
+
+    fn raw(text: &str) -> RawBlock {
+        RawBlock {
+            kind: RawKind::Paragraph,
+            inlines: vec![Inline::Text {
+                text: text.to_owned(),
+                emphasis: false,
+                strong: false,
+                link: None,
+            }],
+            text: text.to_owned(),
+            aside: false,
+            copyright_class: false,
+            mark: None,
+        }
+    }
+
+    #[test]
+    fn literal_asterisks_become_strong_text() {
+        let mut b = raw("**未来将巩固强监管态势**");
+        literal_strong(&mut b);
+        assert_eq!(b.text, "未来将巩固强监管态势");
+        assert!(b.all_strong());
+        let mut b = raw("**a** and **b**");
+        literal_strong(&mut b);
+        assert_eq!(b.text, "**a** and **b**");
+        let mut b = raw("****");
+        literal_strong(&mut b);
+        assert_eq!(b.text, "****");
+    }
+
+    #[test]
+    fn bullets_open_list_items() {
+        let mut b = raw("• 美国新冠死亡人数破25万。");
+        assert!(take_bullet(&mut b));
+        assert_eq!(b.text, "美国新冠死亡人数破25万。");
+        let mut b = raw("•");
+        assert!(!take_bullet(&mut b));
+        let mut b = raw("没有项目符号");
+        assert!(!take_bullet(&mut b));
+    }
 }

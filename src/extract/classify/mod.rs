@@ -11,6 +11,7 @@ mod copyright;
 mod credit;
 mod mirror;
 mod opening;
+mod setaside;
 
 use super::Head;
 use super::dates;
@@ -68,13 +69,29 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         links,
         time,
         mut warnings,
+        set_aside,
     } = raw;
 
     let mirror_footer = take_mirror_footer(&mut blocks, &links);
     let marked = take_marked(&mut blocks);
     let (mut published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
     let mut classes = initial_classes(&blocks, rules);
-    let mut boilerplate = marked.set_aside;
+    // What the walk set aside comes first, in the order met.
+    let mut boilerplate = set_aside;
+    boilerplate.extend(marked.set_aside);
+    let source = setaside::Source {
+        url: head.envelope.url.as_ref(),
+        title: head.envelope.title.as_deref(),
+    };
+    let kept_links = setaside::set_aside(
+        &mut blocks,
+        &mut classes,
+        &links,
+        rules,
+        source,
+        &mut boilerplate,
+        &mut warnings,
+    );
     let mut found = Found::default();
     take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
     take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
@@ -95,7 +112,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
     }
     let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
-    let (blocks, links) = assemble(kept, &mut figures, links);
+    let (blocks, links) = assemble(kept, &mut figures, links, &kept_links);
     let mut all_warnings = head.warnings;
     all_warnings.extend(warnings);
     Article {
@@ -324,7 +341,12 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
     {
         return Class::Keep;
     }
-    if let Some((kind, _)) = rules.boilerplate.iter().find(|(_, m)| m.matches(t)) {
+    // Bio markers hold only in the closing blocks, where the set-aside pass looks for them.
+    if let Some((kind, _)) = rules
+        .boilerplate
+        .iter()
+        .find(|(k, m)| *k != BoilerplateKind::Bio && m.matches(t))
+    {
         return Class::Boiler(*kind);
     }
     if b.aside {

@@ -5,6 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::canonical::{self, ATTR, Part};
+use url::Url;
+
 use crate::model::{Article, Block, Credit, Figure, Inline, MediaKind};
 
 /// What an unsafe link is written with: not a web URL, so it is read back as unsafe.
@@ -305,6 +307,17 @@ impl Body<'_> {
             let kind = canonical::boilerplate_kind_name(b.kind);
             self.text("p", Part::Boilerplate, &[("data-kind", kind)], &b.text);
         }
+        // Links no block holds, in order (they follow the others).
+        for (i, l) in a.links.iter().enumerate() {
+            if referenced(a, i) {
+                continue;
+            }
+            let href = l.href.as_ref().map(Url::as_str);
+            let mut attrs = vec![("data-kind", l.kind.as_str())];
+            attrs.extend(href.map(|h| ("data-href", h)));
+            attrs.extend(l.article_id.as_deref().map(|id| ("data-article-id", id)));
+            self.text("span", Part::KeptLink, &attrs, &l.text);
+        }
         for w in &a.warnings {
             let Some(mut attrs) = canonical::warning_attrs(&w.detail) else {
                 continue;
@@ -352,4 +365,19 @@ impl Body<'_> {
         }
         self.out.push_str("</p>");
     }
+}
+
+/// Whether a block holds link `l`.
+fn referenced(a: &Article, l: usize) -> bool {
+    a.blocks.iter().any(|b| {
+        let runs: Vec<&Inline> = match b {
+            Block::Paragraph { inlines, .. }
+            | Block::Heading { inlines, .. }
+            | Block::Quote { inlines, .. } => inlines.iter().collect(),
+            Block::List { items, .. } => items.iter().flatten().collect(),
+            Block::Figure { .. } => Vec::new(),
+        };
+        runs.iter()
+            .any(|r| matches!(r, Inline::Text { link: Some(x), .. } if *x == l))
+    })
 }
