@@ -87,19 +87,19 @@ const FULLY_RIGHT: &str = "fully_right";
 /// written; raise them as fixes land (the test prints which ones can be raised), never lower them.
 const MIN_RIGHT: [(&str, usize); 14] = [
     ("outlet", 145),
-    ("article_id", 107),
+    ("article_id", 145),
     ("published", 144),
     ("byline", 142),
     ("dateline", 145),
-    ("credits", 137),
-    ("figures", 121),
-    ("first_paragraph", 125),
-    ("last_paragraph", 120),
-    ("paragraph_count", 135),
+    ("credits", 143),
+    ("figures", 140),
+    ("first_paragraph", 142),
+    ("last_paragraph", 141),
+    ("paragraph_count", 145),
     ("must_contain", 145),
-    ("boilerplate_free", 100),
-    ("links", 122),
-    (FULLY_RIGHT, 64),
+    ("boilerplate_free", 141),
+    ("links", 145),
+    (FULLY_RIGHT, 133),
 ];
 
 /// Code point ranges in which every character has `NFC_Quick_Check=Yes`, canonical combining
