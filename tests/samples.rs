@@ -141,7 +141,8 @@ fn voa_split_paragraphs_relative_links_and_credit() {
 fn reuters_dateline_end_mark_and_attribution() {
     let a = sample("reuters.txt");
     assert_eq!(a.dateline.as_deref(), Some("路透北京8月17日"));
-    assert_eq!(credit_texts(&a), vec!["编译周立行；审校何思源"]);
+    // The spaces the source types between the CJK names stay.
+    assert_eq!(credit_texts(&a), vec!["编译 周立行；审校 何思源"]);
     assert_eq!(a.figures[0].src.scheme(), "https", "protocol-relative resolved");
     assert!(a.figures[0].caption.is_some());
     no_leaks(&a);
@@ -151,13 +152,21 @@ fn reuters_dateline_end_mark_and_attribution() {
 fn cna_picinfo_caption_editor_line_and_widgets() {
     let a = sample("cna.txt");
     assert_eq!(a.outlet, Outlet::Cna);
-    assert!(a.dateline.as_deref().is_some_and(|d| d.starts_with("中央社記者")));
+    // The dateline as written, its reporter in the byline.
+    assert!(
+        a.dateline
+            .as_deref()
+            .is_some_and(|d| d.starts_with("（中央社記者"))
+    );
+    assert_eq!(a.byline, vec!["周子涵"]);
     assert!(
         a.figures
             .iter()
             .any(|f| f.kind == MediaKind::Image && f.caption.is_some())
     );
-    assert!(a.boilerplate.iter().any(|b| b.text.starts_with("編輯：")));
+    // The editor line is a credit; the date code after it is the publication date.
+    assert_eq!(credit_texts(&a), vec!["（編輯：林品妤）"]);
+    assert_eq!(a.published.as_ref().map(|p| p.raw.as_str()), Some("1091109"));
     for b in &a.blocks {
         assert!(
             !b.text().contains("訂閱") && !b.text().contains("fbq("),
@@ -172,7 +181,12 @@ fn nyt_local_time_byline_and_promos() {
     let a = sample("nyt.txt");
     assert_eq!(precision(&a), "local");
     assert_eq!(a.byline, vec!["ANA REIS"]);
-    assert!(a.boilerplate.iter().any(|b| b.text.starts_with("翻译：")));
+    // The translator line is a typed credit.
+    assert!(
+        a.credits
+            .iter()
+            .any(|c| c.text.starts_with("翻译：") && c.role == feedmirror::CreditRole::Translator)
+    );
     assert!(a.boilerplate.iter().any(|b| b.text.contains("点击此处订阅")));
     no_leaks(&a);
 }
@@ -191,7 +205,11 @@ fn economist_bbc_ft_asahi_and_generic() {
             .all(|f| f.credit.is_some() && f.caption.is_some())
     );
     let f = sample("ft.txt");
-    assert!(f.boilerplate.iter().any(|x| x.text.starts_with("译者/")));
+    assert!(
+        f.credits
+            .iter()
+            .any(|c| c.text.starts_with("译者/") && c.role == feedmirror::CreditRole::Translator)
+    );
     let asahi = sample("asahi.txt");
     assert_eq!(asahi.outlet, Outlet::Asahi);
     assert_eq!(precision(&asahi), "date");
