@@ -636,10 +636,15 @@ fn is_closing_line(line: &str, rules: &Rules) -> bool {
 
 /// Author bios among the last [`BIO_TAIL_BLOCKS`] text blocks: a block that is a bio, or the
 /// bio lines of a closing block whose lines are separated by `<br>` (NYT's contributor line,
-/// bio and translator line in one paragraph); the other lines stay. Without an outlet's bio
-/// marker a line counts when it reads as a bio beside closing matter: other closing lines in
-/// its block, or the outlet's boilerplate right after it.
+/// bio and translator line in one paragraph); the other lines stay. In an outlet that closes
+/// its items with bios, a line without a bio marker counts when it reads as a bio beside
+/// closing matter: other closing lines in its block, or the outlet's boilerplate right after it.
 fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerplate: &mut Vec<Boilerplate>) {
+    // A line that merely reads as a bio counts only where the outlet closes its items with
+    // bios (it declares bio markers): elsewhere such a closing line describes the article's
+    // subject (an interviewee) and is article text.
+    let closes_with_bios = rules.boilerplate.iter().any(|(k, _)| *k == BoilerplateKind::Bio);
+    let readable = |t: &str| closes_with_bios && reads_as_bio(t);
     let mut seen = 0;
     // The text block after the one looked at is outlet boilerplate (`点击查看本文英文版`).
     let mut before_boilerplate = false;
@@ -658,16 +663,12 @@ fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerpla
         }
         // Lines as the plain text holds them (a line break is `\n` there); the cheap tests
         // first, the closing-matter scan only for a line that reads as a bio.
-        if !block
-            .text
-            .split('\n')
-            .any(|t| reads_as_bio(t) || is_bio(t, rules))
-        {
+        if !block.text.split('\n').any(|t| readable(t) || is_bio(t, rules)) {
             continue;
         }
         let texts: Vec<&str> = block.text.split('\n').collect();
         let marked: Vec<bool> = texts.iter().map(|t| is_bio(t, rules)).collect();
-        let readable: Vec<bool> = texts.iter().map(|t| reads_as_bio(t)).collect();
+        let readable: Vec<bool> = texts.iter().map(|t| readable(t)).collect();
         if !marked.contains(&true) && !readable.contains(&true) {
             continue;
         }
