@@ -94,12 +94,12 @@ const MIN_RIGHT: [(&str, usize); 14] = [
     ("credits", 143),
     ("figures", 140),
     ("first_paragraph", 142),
-    ("last_paragraph", 141),
+    ("last_paragraph", 142),
     ("paragraph_count", 145),
     ("must_contain", 145),
     ("boilerplate_free", 141),
     ("links", 145),
-    (FULLY_RIGHT, 133),
+    (FULLY_RIGHT, 134),
 ];
 
 /// Code point ranges in which every character has `NFC_Quick_Check=Yes`, canonical combining

@@ -39,11 +39,12 @@ impl Declared {
 
 /// Whether the image at `src` is site chrome rather than a figure.
 pub(crate) fn is_chrome_image(src: &Url, alt: Option<&str>, size: Declared, rules: &Rules) -> bool {
-    let path = src.path().to_ascii_lowercase();
+    let path = src.path();
     let name = path.rsplit('/').next().unwrap_or("");
     // Whole words only: `iconic-photo.jpg` is no icon, `icon-zoom.png` is.
-    let words = name.split(|c: char| !c.is_ascii_alphabetic());
-    let named = words.into_iter().any(|w| CHROME_NAME_WORDS.contains(&w));
+    let named = name
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| CHROME_NAME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
     let theme = THEME_DIRS.iter().any(|d| path.contains(d));
     let thin = [size.width, size.height]
         .into_iter()
@@ -51,10 +52,13 @@ pub(crate) fn is_chrome_image(src: &Url, alt: Option<&str>, size: Declared, rule
         .any(|px| px <= LINE_MAX_PX);
     let small =
         matches!((size.width, size.height), (Some(w), Some(h)) if w <= ICON_MAX_PX && h <= ICON_MAX_PX);
-    let presentational = alt.is_some_and(|a| a.to_ascii_lowercase().contains("presentational"));
+    let presentational = alt.is_some_and(|a| a.contains(PRESENTATIONAL) || a.contains("Presentational"));
     let listed = rules.chrome_images.iter().any(|p| src.as_str().contains(p));
     named || theme || thin || small || presentational || listed
 }
+
+/// Alt text that declares an image decorative (`2px presentational grey line`).
+const PRESENTATIONAL: &str = "presentational";
 
 #[cfg(test)]
 mod tests {

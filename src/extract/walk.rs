@@ -92,7 +92,7 @@ pub(crate) struct Raw {
     pub(crate) time: Option<String>,
     pub(crate) warnings: Vec<Warning>,
     /// What the walk itself sets aside, in the order met: chrome images, and the text and
-    /// media of elements whose class sets them aside (embedded posts, [`EMBED_CLASSES`]; an
+    /// media of elements whose class sets them aside (embedded posts, [`is_embed_class`]; an
     /// outlet's `set_aside_classes`).
     pub(crate) set_aside: Vec<Boilerplate>,
 }
@@ -139,23 +139,29 @@ const SKIP_CLASSES: &[&str] = &[
     "sr-only",
 ];
 
-/// Classes of the markup that social-media and blog platforms give for embedding a post
-/// (`<blockquote class="twitter-tweet">`, `instagram-media`, WordPress post cards): the post is
-/// quoted, not article text.
-const EMBED_CLASSES: &[&str] = &[
-    "twitter-tweet",
-    "twitter-video",
-    "instagram-media",
-    "wp-embedded-content",
-    "tiktok-embed",
-    "fb-post",
-    "fb-video",
-    "reddit-card",
-    "reddit-embed",
-    "imgur-embed",
-    "gie-single",
-    "infogram-embed",
-];
+/// Whether a class attribute holds one of the classes that social-media and blog platforms
+/// give their embedding markup (`<blockquote class="twitter-tweet">`, `instagram-media`,
+/// WordPress post cards, Getty and Infogram embeds): the post is quoted, not article text.
+fn is_embed_class(class: &str) -> bool {
+    // A `match` compiles to a switch on the length and a few compares, not a scan of a list.
+    class.split_ascii_whitespace().any(|c| {
+        matches!(
+            c,
+            "twitter-tweet"
+                | "twitter-video"
+                | "instagram-media"
+                | "wp-embedded-content"
+                | "tiktok-embed"
+                | "fb-post"
+                | "fb-video"
+                | "reddit-card"
+                | "reddit-embed"
+                | "imgur-embed-pub"
+                | "gie-single"
+                | "infogram-embed"
+        )
+    })
+}
 
 /// Classes that mark a caption.
 const CAPTION_CLASSES: &[&str] = &[
@@ -295,7 +301,7 @@ impl ClassFlags {
             copyright: class.contains("copyright"),
             byline: class.contains("Byline") || class.contains("byline"),
             dateline: class.contains("Dateline") || class.contains("dateline"),
-            set_aside: if has(EMBED_CLASSES) {
+            set_aside: if is_embed_class(class) {
                 Some(BoilerplateKind::Embed)
             } else {
                 rules

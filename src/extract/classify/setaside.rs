@@ -60,6 +60,9 @@ const RELATED_LABELS: &[&str] = &[
     "See also",
 ];
 
+/// The longest label in [`RELATED_LABELS`], with a colon and spaces after it, in bytes.
+const RELATED_LABEL_MAX_BYTES: usize = 24;
+
 /// Labels before a relative time (`最近更新： 1 小时前`).
 const RELATIVE_TIME_LABELS: &[&str] = &[
     "最近更新",
@@ -72,6 +75,9 @@ const RELATIVE_TIME_LABELS: &[&str] = &[
     "Updated",
     "Published",
 ];
+
+/// A relative time with its label is never longer than this (`最近更新： 1 小时前` is 26).
+const RELATIVE_TIME_MAX_BYTES: usize = 64;
 
 /// Units of a relative time in Chinese and Japanese, before `前`.
 const CJK_TIME_UNITS: &[&str] = &[
@@ -195,10 +201,10 @@ fn is_text(b: &RawBlock) -> bool {
 /// cut short, `...`, matches the headline it starts), or a page headline (`<h1>`) opening the
 /// item, which may word the title differently.
 fn title(blocks: &[RawBlock], classes: &mut [Class], title: Option<&str>) {
-    let key: String = title.unwrap_or("").chars().filter(|c| !is_space(*c)).collect();
-    let (key, cut) = match key.strip_suffix("...").or_else(|| key.strip_suffix('…')) {
-        Some(k) => (k.to_owned(), true),
-        None => (key, false),
+    let title = title.unwrap_or("").trim_matches(is_space);
+    let (key, cut) = match title.strip_suffix("...").or_else(|| title.strip_suffix('…')) {
+        Some(k) => (k, true),
+        None => (title, false),
     };
     // Even an item that is only its title (a video page): the title is not its text.
     let Some((first, (block, _))) = blocks
@@ -209,9 +215,11 @@ fn title(blocks: &[RawBlock], classes: &mut [Class], title: Option<&str>) {
     else {
         return;
     };
-    let text: String = block.text.chars().filter(|c| !is_space(*c)).collect();
-    let same =
-        !key.is_empty() && (text == key || (cut && text.starts_with(&key) && key.chars().count() >= 8));
+    let same = !key.is_empty()
+        && match starts_without_space(&block.text, key) {
+            Some(rest) => rest.is_empty() || (cut && key.chars().count() >= 8),
+            None => false,
+        };
     let headline = block.kind == RawKind::Heading(1);
     if let (true, Some(c)) = (same || headline, classes.get_mut(first)) {
         *c = Class::Boiler(BoilerplateKind::Title);
@@ -265,9 +273,27 @@ pub(super) fn is_ornament(text: &str) -> bool {
         && !END_MARKS.contains(&t)
 }
 
+/// When `text` starts with `prefix`, whitespace ignored on both sides, the rest of `text`
+/// after it (leading whitespace skipped).
+fn starts_without_space<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut rest = text;
+    for want in prefix.chars().filter(|c| !is_space(*c)) {
+        let t = rest.trim_start_matches(is_space);
+        let mut chars = t.chars();
+        if chars.next() != Some(want) {
+            return None;
+        }
+        rest = chars.as_str();
+    }
+    Some(rest.trim_start_matches(is_space))
+}
+
 /// Whether `text` is only a relative time (`54 分钟前`, `最近更新： 1 小时前`, `3 hours ago`).
 pub(super) fn is_relative_time(text: &str) -> bool {
     let mut t = text.trim_matches(is_space);
+    if t.len() > RELATIVE_TIME_MAX_BYTES || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     for label in RELATIVE_TIME_LABELS {
         if let Some(rest) = strip_prefix_ignore_case(t, label) {
             t = rest.trim_start_matches(|c: char| is_space(c) || matches!(c, ':' | '：' | '于' | '於'));
@@ -300,6 +326,11 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 /// A related-articles label: the block is the label alone, or opens with the label and a colon.
 fn related_label(b: &RawBlock) -> bool {
     let t = b.text.trim_matches(is_space);
+    // A label is short, or a colon follows it early.
+    let head = t.get(..t.len().min(RELATED_LABEL_MAX_BYTES + 3)).unwrap_or(t);
+    if t.len() > RELATED_LABEL_MAX_BYTES && !head.contains([':', '：']) {
+        return false;
+    }
     let bare = t.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | '：'));
     if RELATED_LABELS.iter().any(|l| l.eq_ignore_ascii_case(bare)) {
         return true;
@@ -519,7 +550,10 @@ fn teaser(
 /// outlet's bio markers.
 pub(super) fn is_bio(line: &str, rules: &Rules) -> bool {
     let t = line.trim_matches(is_space);
-    BIO_PREFIXES.iter().any(|p| t.starts_with(p))
+    // Every generic prefix opens with one of these.
+    let prefixed =
+        t.starts_with(['【', '作', '※', '本', '（', '(']) && BIO_PREFIXES.iter().any(|p| t.starts_with(p));
+    prefixed
         || rules
             .boilerplate
             .iter()
@@ -571,38 +605,46 @@ pub(super) const BIO_NAME_MAX_CHARS: usize = 20;
 /// Whether a line reads as an author's bio: a short name, a copula, and in the same sentence
 /// a role (`饶毅是首都医科大学校长、…主任。`).
 pub(super) fn reads_as_bio(line: &str) -> bool {
-    let t = line.trim_matches(is_space);
-    let sentence = t.split(['。', '.']).next().unwrap_or("");
-    BIO_COPULAS.iter().any(|cop| {
-        sentence.find(cop).is_some_and(|at| {
-            let name = sentence.get(..at).unwrap_or("");
-            let rest = sentence.get(at..).unwrap_or("");
-            let n = name.chars().count();
-            (1..=BIO_NAME_MAX_CHARS).contains(&n)
-                && !name.contains(['，', ',', '；', ';', '、', '：', ':'])
-                && BIO_ROLES.iter().any(|r| rest.contains(r))
-        })
-    })
+    let t = line.trim_start_matches(is_space);
+    // The copula stands within the name's reach of the start; the role in the same sentence.
+    for (n, (at, c)) in t.char_indices().enumerate().take(BIO_NAME_MAX_CHARS + 1) {
+        if matches!(c, '，' | ',' | '；' | ';' | '、' | '：' | ':' | '。' | '.') {
+            return false;
+        }
+        // Every copula opens with one of these.
+        if n == 0 || !matches!(c, '是' | '为' | '為' | '现' | '現' | '曾') {
+            continue;
+        }
+        let rest = t.get(at..).unwrap_or("");
+        if BIO_COPULAS.iter().any(|cop| rest.starts_with(cop)) {
+            let sentence = rest.split(['。', '.']).next().unwrap_or("");
+            return BIO_ROLES.iter().any(|r| sentence.contains(r));
+        }
+    }
+    false
 }
 
 /// Words of the closing lines beside a bio: contributor and translator lines.
 const CLOSING_WORDS: &[&str] = &["对本文有", "對本文有", "翻译：", "翻譯：", "译者", "譯者"];
 
-/// Whether a line is closing matter: a contributor or translator line, a bio, or any of the
-/// outlet's boilerplate.
+/// Whether a line is closing matter: a contributor or translator line, or any of the outlet's
+/// boilerplate (bios included).
 fn is_closing_line(line: &str, rules: &Rules) -> bool {
     let t = line.trim_matches(is_space);
-    CLOSING_WORDS.iter().any(|w| t.contains(w))
-        || is_bio(t, rules)
-        || rules.boilerplate.iter().any(|(_, m)| m.matches(t))
+    CLOSING_WORDS.iter().any(|w| t.contains(w)) || rules.boilerplate.iter().any(|(_, m)| m.matches(t))
 }
 
 /// Author bios among the last [`BIO_TAIL_BLOCKS`] text blocks: a block that is a bio, or the
 /// bio lines of a closing block whose lines are separated by `<br>` (NYT's contributor line,
-/// bio and translator line in one paragraph); the other lines stay. Without an outlet's bio
-/// marker a line counts when it reads as a bio beside closing matter: other closing lines in
-/// its block, or the outlet's boilerplate right after it.
+/// bio and translator line in one paragraph); the other lines stay. In an outlet that closes
+/// its items with bios, a line without a bio marker counts when it reads as a bio beside
+/// closing matter: other closing lines in its block, or the outlet's boilerplate right after it.
 fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerplate: &mut Vec<Boilerplate>) {
+    // A line that merely reads as a bio counts only where the outlet closes its items with
+    // bios (it declares bio markers): elsewhere such a closing line describes the article's
+    // subject (an interviewee) and is article text.
+    let closes_with_bios = rules.boilerplate.iter().any(|(k, _)| *k == BoilerplateKind::Bio);
+    let readable = |t: &str| closes_with_bios && reads_as_bio(t);
     let mut seen = 0;
     // The text block after the one looked at is outlet boilerplate (`点击查看本文英文版`).
     let mut before_boilerplate = false;
@@ -619,16 +661,27 @@ fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerpla
         if seen > BIO_TAIL_BLOCKS {
             break;
         }
-        let lines = inline::lines(&block.inlines);
-        let texts: Vec<String> = lines.iter().map(|l| inline::plain(l)).collect();
+        // Lines as the plain text holds them (a line break is `\n` there); the cheap tests
+        // first, the closing-matter scan only for a line that reads as a bio.
+        if !block.text.split('\n').any(|t| readable(t) || is_bio(t, rules)) {
+            continue;
+        }
+        let texts: Vec<&str> = block.text.split('\n').collect();
         let marked: Vec<bool> = texts.iter().map(|t| is_bio(t, rules)).collect();
+        let readable: Vec<bool> = texts.iter().map(|t| readable(t)).collect();
+        if !marked.contains(&true) && !readable.contains(&true) {
+            continue;
+        }
         // In a closing paragraph of `<br>`-joined lines (a contributor line, a bio, the
         // translator, a link to the original), a line that reads as a bio is one.
-        let closing = texts.iter().any(|t| is_closing_line(t, rules)) || followed;
-        let bio: Vec<bool> = texts
+        let beside = texts.len() > 1 || followed;
+        let closing = beside
+            && readable.contains(&true)
+            && (followed || marked.contains(&true) || texts.iter().any(|t| is_closing_line(t, rules)));
+        let bio: Vec<bool> = marked
             .iter()
-            .zip(&marked)
-            .map(|(t, &m)| m || (closing && (texts.len() > 1 || followed) && reads_as_bio(t)))
+            .zip(&readable)
+            .map(|(&m, &r)| m || (closing && r))
             .collect();
         if !bio.contains(&true) {
             continue;
@@ -637,6 +690,7 @@ fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerpla
             *class = Class::Boiler(BoilerplateKind::Bio);
             continue;
         }
+        let lines = inline::lines(&block.inlines);
         let mut rest = Vec::new();
         for (line, is) in lines.into_iter().zip(bio) {
             if is {
