@@ -308,8 +308,9 @@ impl Body<'_> {
             self.text("p", Part::Boilerplate, &[("data-kind", kind)], &b.text);
         }
         // Links no block holds, in order (they follow the others).
+        let held = held_links(a);
         for (i, l) in a.links.iter().enumerate() {
-            if referenced(a, i) {
+            if held.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let href = l.href.as_ref().map(Url::as_str);
@@ -367,9 +368,10 @@ impl Body<'_> {
     }
 }
 
-/// Whether a block holds link `l`.
-fn referenced(a: &Article, l: usize) -> bool {
-    a.blocks.iter().any(|b| {
+/// For each link, whether a block holds it.
+fn held_links(a: &Article) -> Vec<bool> {
+    let mut held = vec![false; a.links.len()];
+    for b in &a.blocks {
         let runs: Vec<&Inline> = match b {
             Block::Paragraph { inlines, .. }
             | Block::Heading { inlines, .. }
@@ -377,7 +379,13 @@ fn referenced(a: &Article, l: usize) -> bool {
             Block::List { items, .. } => items.iter().flatten().collect(),
             Block::Figure { .. } => Vec::new(),
         };
-        runs.iter()
-            .any(|r| matches!(r, Inline::Text { link: Some(x), .. } if *x == l))
-    })
+        for r in runs {
+            if let Inline::Text { link: Some(l), .. } = r {
+                if let Some(h) = held.get_mut(*l) {
+                    *h = true;
+                }
+            }
+        }
+    }
+    held
 }
