@@ -304,7 +304,7 @@ impl Body<'_> {
             self.text("p", Part::Copyright, &attrs, &c.text);
         }
         for b in &a.boilerplate {
-            let kind = canonical::boilerplate_kind_name(b.kind);
+            let kind = b.kind.as_str();
             self.text("p", Part::Boilerplate, &[("data-kind", kind)], &b.text);
         }
         // Links no block holds, in order (they follow the others).
@@ -341,11 +341,7 @@ impl Body<'_> {
     }
 
     fn credit(&mut self, c: &Credit) {
-        self.open(
-            "p",
-            Part::Credit,
-            &[("data-role", canonical::credit_role_name(c.role))],
-        );
+        self.open("p", Part::Credit, &[("data-role", c.role.as_str())]);
         self.out.push_str(&esc(&c.text));
         for n in &c.names {
             self.value(Part::Name, n);
@@ -354,11 +350,7 @@ impl Body<'_> {
             self.value(Part::Agency, n);
         }
         for part in &c.also {
-            self.open(
-                "data",
-                Part::Also,
-                &[("data-role", canonical::credit_role_name(part.role))],
-            );
+            self.open("data", Part::Also, &[("data-role", part.role.as_str())]);
             for n in &part.names {
                 self.value(Part::Name, n);
             }
