@@ -30,6 +30,10 @@ pub(crate) enum Part {
     Caption,
     /// A figure's credit (of the figure written last); text.
     FigureCredit,
+    /// A figure's URLs as they are (of the figure written last), which the media element's
+    /// attributes only give to be resolved and unwrapped again: `data-src`, `data-proxied-src`,
+    /// `data-poster` (each absent when none).
+    FigureUrls,
     /// The next figure is not referenced by any block (it was set aside with the mirror footer).
     LooseFigure,
     /// A credit line: `data-role`; text: the line; children [`Part::Name`], [`Part::Agency`],
@@ -60,13 +64,14 @@ pub(crate) enum Part {
 }
 
 impl Part {
-    const ALL: [Part; 18] = [
+    const ALL: [Part; 19] = [
         Part::Canonical,
         Part::Published,
         Part::Byline,
         Part::Dateline,
         Part::Caption,
         Part::FigureCredit,
+        Part::FigureUrls,
         Part::LooseFigure,
         Part::Credit,
         Part::Name,
@@ -89,6 +94,7 @@ impl Part {
             Part::Dateline => "dateline",
             Part::Caption => "caption",
             Part::FigureCredit => "figure-credit",
+            Part::FigureUrls => "figure-urls",
             Part::LooseFigure => "loose-figure",
             Part::Credit => "credit",
             Part::Name => "name",

@@ -203,7 +203,7 @@ pub(crate) fn article(parts: Parts, raw: Raw, head: Head) -> Article {
     let mut kept_links = Vec::new();
     for node in parts.nodes {
         match node.part {
-            Part::Caption | Part::FigureCredit => figure_part(node, &mut figures),
+            Part::Caption | Part::FigureCredit | Part::FigureUrls => figure_part(node, &mut figures),
             Part::LooseFigure => loose.push(node.figures),
             Part::KeptLink => kept_links.extend(link(node)),
             _ => field(&mut a, node),
@@ -262,7 +262,15 @@ fn figure_part(node: Node, figures: &mut [Figure]) {
     };
     match node.part {
         Part::Caption => f.caption = Some(node.text),
-        _ => f.credit = Some(node.text),
+        Part::FigureCredit => f.credit = Some(node.text),
+        _ => {
+            let url = |name: &str| node.attr(name).and_then(|u| Url::parse(u).ok());
+            if let Some(src) = url("data-src") {
+                f.src = src;
+                f.proxied_src = url("data-proxied-src");
+                f.poster = url("data-poster");
+            }
+        }
     }
 }
 

@@ -189,6 +189,10 @@ impl Body<'_> {
         };
         self.out.push_str("<figure>");
         self.media(f);
+        let mut urls = vec![("data-src", f.src.as_str())];
+        urls.extend(f.proxied_src.as_ref().map(|u| ("data-proxied-src", u.as_str())));
+        urls.extend(f.poster.as_ref().map(|u| ("data-poster", u.as_str())));
+        self.empty(Part::FigureUrls, &urls);
         if let Some(c) = &f.caption {
             self.text("figcaption", Part::Caption, &[], c);
         }
