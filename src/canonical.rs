@@ -30,6 +30,10 @@ pub(crate) enum Part {
     Caption,
     /// A figure's credit (of the figure written last); text.
     FigureCredit,
+    /// A figure's URLs as they are (of the figure written last), which the media element's
+    /// attributes only give to be resolved and unwrapped again: `data-src`, `data-proxied-src`,
+    /// `data-poster` (each absent when none).
+    FigureUrls,
     /// The next figure is not referenced by any block (it was set aside with the mirror footer).
     LooseFigure,
     /// A credit line: `data-role`; text: the line; children [`Part::Name`], [`Part::Agency`],
@@ -60,13 +64,14 @@ pub(crate) enum Part {
 }
 
 impl Part {
-    const ALL: [Part; 18] = [
+    const ALL: [Part; 19] = [
         Part::Canonical,
         Part::Published,
         Part::Byline,
         Part::Dateline,
         Part::Caption,
         Part::FigureCredit,
+        Part::FigureUrls,
         Part::LooseFigure,
         Part::Credit,
         Part::Name,
@@ -89,6 +94,7 @@ impl Part {
             Part::Dateline => "dateline",
             Part::Caption => "caption",
             Part::FigureCredit => "figure-credit",
+            Part::FigureUrls => "figure-urls",
             Part::LooseFigure => "loose-figure",
             Part::Credit => "credit",
             Part::Name => "name",
@@ -109,27 +115,7 @@ impl Part {
     }
 }
 
-/// Names of the kinds written in attributes: the JSON names.
-pub(crate) fn boilerplate_kind_name(kind: BoilerplateKind) -> &'static str {
-    match kind {
-        BoilerplateKind::Share => "share",
-        BoilerplateKind::Promo => "promo",
-        BoilerplateKind::Related => "related",
-        BoilerplateKind::Disclaimer => "disclaimer",
-        BoilerplateKind::Staff => "staff",
-        BoilerplateKind::EndNote => "end_note",
-        BoilerplateKind::Chrome => "chrome",
-        BoilerplateKind::Byline => "byline",
-        BoilerplateKind::Title => "title",
-        BoilerplateKind::Timestamp => "timestamp",
-        BoilerplateKind::Widget => "widget",
-        BoilerplateKind::Embed => "embed",
-        BoilerplateKind::Bio => "bio",
-        BoilerplateKind::Summary => "summary",
-        BoilerplateKind::ChromeImage => "chrome_image",
-    }
-}
-
+/// The kinds, read back from their names (`as_str`, the JSON names) in attributes.
 const BOILERPLATE_KINDS: [BoilerplateKind; 15] = [
     BoilerplateKind::Share,
     BoilerplateKind::Promo,
@@ -149,23 +135,7 @@ const BOILERPLATE_KINDS: [BoilerplateKind; 15] = [
 ];
 
 pub(crate) fn boilerplate_kind(name: &str) -> Option<BoilerplateKind> {
-    BOILERPLATE_KINDS
-        .into_iter()
-        .find(|k| boilerplate_kind_name(*k) == name)
-}
-
-pub(crate) fn credit_role_name(role: CreditRole) -> &'static str {
-    match role {
-        CreditRole::Reporter => "reporter",
-        CreditRole::Writer => "writer",
-        CreditRole::Editor => "editor",
-        CreditRole::Translator => "translator",
-        CreditRole::Reviewer => "reviewer",
-        CreditRole::Contributor => "contributor",
-        CreditRole::Wire => "wire",
-        CreditRole::Source => "source",
-        CreditRole::Other => "other",
-    }
+    BOILERPLATE_KINDS.into_iter().find(|k| k.as_str() == name)
 }
 
 const CREDIT_ROLES: [CreditRole; 9] = [
@@ -181,7 +151,7 @@ const CREDIT_ROLES: [CreditRole; 9] = [
 ];
 
 pub(crate) fn credit_role(name: &str) -> Option<CreditRole> {
-    CREDIT_ROLES.into_iter().find(|r| credit_role_name(*r) == name)
+    CREDIT_ROLES.into_iter().find(|r| r.as_str() == name)
 }
 
 const LINK_KINDS: [LinkKind; 3] = [LinkKind::Internal, LinkKind::External, LinkKind::Unsafe];
@@ -370,10 +340,10 @@ mod tests {
             assert_eq!(Part::from_name(p.name()), Some(p));
         }
         for k in BOILERPLATE_KINDS {
-            assert_eq!(boilerplate_kind(boilerplate_kind_name(k)), Some(k));
+            assert_eq!(boilerplate_kind(k.as_str()), Some(k));
         }
         for r in CREDIT_ROLES {
-            assert_eq!(credit_role(credit_role_name(r)), Some(r));
+            assert_eq!(credit_role(r.as_str()), Some(r));
         }
         for k in MEDIA_KINDS {
             assert_eq!(media_kind(k.as_str()), Some(k));

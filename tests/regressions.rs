@@ -263,3 +263,17 @@ fn bytes_in_give_the_str_result_or_the_first_invalid_sequence() {
     let err = feedmirror::parse_bytes_with(&[0xFF; 3], &small).expect_err("too large");
     assert_eq!(err.kind(), "too_large");
 }
+
+/// Round-trip fuzz finding: a video poster unwrapped from an image proxy into a URL that reads
+/// as glued to another (`https://a.example.comhttps//images.weserv.nl?url=...`) was resolved
+/// and unwrapped again when the canonical blob was read, giving another poster. Figures' URLs
+/// are now written as they are.
+#[test]
+fn fuzz_round_trip_poster_unwrapped_into_a_glued_url() {
+    let input = "<!--1-->\n[t](https://x.example/)\n------\n\n\
+        <video poster=\"https://images.weserv.nl?url=a.example.comhttps://images.weserv.nl?url=b.example/p.jpg\" \
+        src=\"https://x.example/v.mp4\"></video><p>text</p>";
+    let a = feedmirror::parse(input).expect("parses");
+    assert_eq!(a.figures.len(), 1);
+    assert_round_trip(&a);
+}

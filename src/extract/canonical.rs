@@ -78,10 +78,16 @@ pub(crate) struct Parts {
 impl Collector {
     /// An element opens: `Some(descend)` when it belongs to the canonical markup, `None` when
     /// it is the walk's. `figures` and `links` are how many figures and links the walk has made.
+    #[inline]
     pub(crate) fn start(&mut self, el: &Element<'_>, figures: usize, links: usize) -> Option<bool> {
+        // The walk calls this for every element: ordinary bodies leave at once.
         if self.mode == Mode::Off {
             return None;
         }
+        self.read(el, figures, links)
+    }
+
+    fn read(&mut self, el: &Element<'_>, figures: usize, links: usize) -> Option<bool> {
         let part = el.attr(ATTR).and_then(Part::from_name);
         if self.mode == Mode::Undecided {
             let canonical = part == Some(Part::Canonical);
@@ -119,7 +125,15 @@ impl Collector {
     }
 
     /// An element closes: whether it was one of the canonical markup's.
+    #[inline]
     pub(crate) fn end(&mut self) -> bool {
+        if self.open.is_empty() {
+            return false;
+        }
+        self.close()
+    }
+
+    fn close(&mut self) -> bool {
         let Some((_, depth)) = self.open.last_mut() else {
             return false;
         };
@@ -137,6 +151,7 @@ impl Collector {
     }
 
     /// Text: whether it belonged to a part.
+    #[inline]
     pub(crate) fn text(&mut self, text: &str) -> bool {
         match self.open.last_mut() {
             Some((node, _)) => {
@@ -149,9 +164,7 @@ impl Collector {
 
     /// The parts read, when the body was canonical.
     pub(crate) fn finish(mut self) -> Option<Parts> {
-        while !self.open.is_empty() {
-            self.end();
-        }
+        while self.close() {}
         (self.mode == Mode::Canonical).then_some(Parts {
             nodes: self.parts,
             links: self.links,
@@ -190,7 +203,7 @@ pub(crate) fn article(parts: Parts, raw: Raw, head: Head) -> Article {
     let mut kept_links = Vec::new();
     for node in parts.nodes {
         match node.part {
-            Part::Caption | Part::FigureCredit => figure_part(node, &mut figures),
+            Part::Caption | Part::FigureCredit | Part::FigureUrls => figure_part(node, &mut figures),
             Part::LooseFigure => loose.push(node.figures),
             Part::KeptLink => kept_links.extend(link(node)),
             _ => field(&mut a, node),
@@ -249,7 +262,15 @@ fn figure_part(node: Node, figures: &mut [Figure]) {
     };
     match node.part {
         Part::Caption => f.caption = Some(node.text),
-        _ => f.credit = Some(node.text),
+        Part::FigureCredit => f.credit = Some(node.text),
+        _ => {
+            let url = |name: &str| node.attr(name).and_then(|u| Url::parse(u).ok());
+            if let Some(src) = url("data-src") {
+                f.src = src;
+                f.proxied_src = url("data-proxied-src");
+                f.poster = url("data-poster");
+            }
+        }
     }
 }
 

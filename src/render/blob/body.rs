@@ -189,6 +189,10 @@ impl Body<'_> {
         };
         self.out.push_str("<figure>");
         self.media(f);
+        let mut urls = vec![("data-src", f.src.as_str())];
+        urls.extend(f.proxied_src.as_ref().map(|u| ("data-proxied-src", u.as_str())));
+        urls.extend(f.poster.as_ref().map(|u| ("data-poster", u.as_str())));
+        self.empty(Part::FigureUrls, &urls);
         if let Some(c) = &f.caption {
             self.text("figcaption", Part::Caption, &[], c);
         }
@@ -304,12 +308,13 @@ impl Body<'_> {
             self.text("p", Part::Copyright, &attrs, &c.text);
         }
         for b in &a.boilerplate {
-            let kind = canonical::boilerplate_kind_name(b.kind);
+            let kind = b.kind.as_str();
             self.text("p", Part::Boilerplate, &[("data-kind", kind)], &b.text);
         }
         // Links no block holds, in order (they follow the others).
+        let held = held_links(a);
         for (i, l) in a.links.iter().enumerate() {
-            if referenced(a, i) {
+            if held.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let href = l.href.as_ref().map(Url::as_str);
@@ -340,11 +345,7 @@ impl Body<'_> {
     }
 
     fn credit(&mut self, c: &Credit) {
-        self.open(
-            "p",
-            Part::Credit,
-            &[("data-role", canonical::credit_role_name(c.role))],
-        );
+        self.open("p", Part::Credit, &[("data-role", c.role.as_str())]);
         self.out.push_str(&esc(&c.text));
         for n in &c.names {
             self.value(Part::Name, n);
@@ -353,11 +354,7 @@ impl Body<'_> {
             self.value(Part::Agency, n);
         }
         for part in &c.also {
-            self.open(
-                "data",
-                Part::Also,
-                &[("data-role", canonical::credit_role_name(part.role))],
-            );
+            self.open("data", Part::Also, &[("data-role", part.role.as_str())]);
             for n in &part.names {
                 self.value(Part::Name, n);
             }
@@ -367,9 +364,10 @@ impl Body<'_> {
     }
 }
 
-/// Whether a block holds link `l`.
-fn referenced(a: &Article, l: usize) -> bool {
-    a.blocks.iter().any(|b| {
+/// For each link, whether a block holds it.
+fn held_links(a: &Article) -> Vec<bool> {
+    let mut held = vec![false; a.links.len()];
+    for b in &a.blocks {
         let runs: Vec<&Inline> = match b {
             Block::Paragraph { inlines, .. }
             | Block::Heading { inlines, .. }
@@ -377,7 +375,13 @@ fn referenced(a: &Article, l: usize) -> bool {
             Block::List { items, .. } => items.iter().flatten().collect(),
             Block::Figure { .. } => Vec::new(),
         };
-        runs.iter()
-            .any(|r| matches!(r, Inline::Text { link: Some(x), .. } if *x == l))
-    })
+        for r in runs {
+            if let Inline::Text { link: Some(l), .. } = r {
+                if let Some(h) = held.get_mut(*l) {
+                    *h = true;
+                }
+            }
+        }
+    }
+    held
 }
