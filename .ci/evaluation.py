@@ -9,6 +9,8 @@ Builds the feedmirror example, then
              runs ../shared/tools/peers_gold.py on the same gold items;
   - defects: runs the example over the corpus as JSON lines and ../shared/tools/defects.py
              over that, keeping the counts (not the example texts, which quote the corpus);
+  - report:  runs the report example over the corpus as JSON: per outlet, files with a date, a
+             byline, credits by role, figures with captions and photo credits (counts only);
   - measured: the commit, the date and the tool versions.
 Prints the sections as markdown; --update also writes each one into EVALUATION.md between its
 `<!-- generated: NAME -->` and `<!-- end generated: NAME -->` lines (a section not produced,
@@ -16,13 +18,15 @@ such as peers without --peers-python, is left as it was).
 Inputs: FEEDMIRROR_CORPUS (../shared/corpus), FEEDMIRROR_GOLD (../shared/gold),
 FEEDMIRROR_TOOLS (../shared/tools).
 """
-import datetime, os, re, subprocess, sys, tempfile
+import datetime, json, os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.environ.get('FEEDMIRROR_CORPUS', os.path.join(ROOT, '..', 'shared', 'corpus'))
 GOLD = os.environ.get('FEEDMIRROR_GOLD', os.path.join(ROOT, '..', 'shared', 'gold'))
 TOOLS = os.environ.get('FEEDMIRROR_TOOLS', os.path.join(ROOT, '..', 'shared', 'tools'))
 CLI = os.path.join(ROOT, 'target', 'release', 'examples', 'feedmirror')
+REPORT = os.path.join(ROOT, 'target', 'release', 'examples', 'report')
+REPORT_CMD = 'cargo run --release --features serde --example report -- ../shared/corpus'
 OUTLETS = ['asahi', 'bbc', 'bitter_winter', 'china_digital_times', 'cna', 'dw', 'economist',
            'epoch_times', 'ft', 'nyt', 'reuters', 'rfa', 'rfi', 'rti', 'solidot', 'unknown', 'voa',
            'zaobao']
@@ -81,6 +85,38 @@ def defects_section():
     return '\n'.join(out) + '\n\nOver %d parsed files of the corpus.\n' % parsed
 
 
+def share(n, of):
+    return '%d (%d%%)' % (n, round(100 * n / of)) if of else '%d' % n
+
+
+def report_section():
+    r = run([REPORT, '--format', 'json', CORPUS])
+    data = json.loads(r.stdout)
+    rows = [(o['outlet'], o) for o in data['outlets']] + [('**TOTAL**', data['total'])]
+    # Roles by how many files name them over the corpus; `other` (a role the line does not name) last.
+    roles = sorted(data['total']['credit_roles'].items(), key=lambda kv: (kv[0] == 'other', -kv[1], kv[0]))
+    roles = [name for name, _ in roles]
+    out = ['| outlet | files | with date | with byline | figures | captioned | with photo credit '
+           '| caption and credit |', '| --- |' + ' ---: |' * 7]
+    for name, o in rows:
+        f, p = o['figures'], o['parsed']
+        out.append('| %s | %d | %s | %s | %d | %s | %s | %s |' % (
+            name, o['files'], share(o['published']['total'], p), share(o['byline'], p), f['total'],
+            share(f['with_caption'], f['total']), share(f['with_credit'], f['total']),
+            share(f['with_caption_and_credit'], f['total'])))
+    out += ['', '| outlet | with credits | typed | ' + ' | '.join('`%s`' % r for r in roles) + ' |',
+            '| --- |' + ' ---: |' * (2 + len(roles))]
+    for name, o in rows:
+        cells = [share(o['credits'], o['parsed']), share(o['typed_credits'], o['parsed'])]
+        cells += ['%d' % o['credit_roles'].get(r, 0) for r in roles]
+        out.append('| %s | %s |' % (name, ' | '.join(cells)))
+    failures = ', '.join('%s %d' % kv for kv in sorted(data['failures']['by_kind'].items()))
+    head = run(['git', 'rev-parse', '--short=10', 'HEAD']).stdout.strip()
+    return ('Measured at commit `%s` with `%s` (`--format json`); %d files, %d parsed%s.\n\n%s\n'
+            % (head, REPORT_CMD, data['files'], data['parsed'],
+               ' (failed: %s)' % failures if failures else '', '\n'.join(out)))
+
+
 def measured_section():
     head = run(['git', 'rev-parse', '--short=10', 'HEAD']).stdout.strip()
     dirty = run(['git', 'status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock']).stdout.strip()
@@ -106,11 +142,12 @@ def main():
     args = sys.argv[1:]
     write = '--update' in args
     peers_python = args[args.index('--peers-python') + 1] if '--peers-python' in args else None
-    run(['cargo', 'build', '--release', '--features', 'serde', '--example', 'feedmirror'])
+    run(['cargo', 'build', '--release', '--features', 'serde', '--example', 'feedmirror', '--example', 'report'])
     sections = {'measured': measured_section(), 'gold': gold_section()}
     if peers_python:
         sections['peers'] = peers_section(peers_python)
     sections['defects'] = defects_section()
+    sections['report'] = report_section()
     for name, body in sections.items():
         print('<!-- %s -->\n%s' % (name, body))
     if write:
