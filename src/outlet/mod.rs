@@ -136,6 +136,10 @@ pub(crate) struct Rules {
     /// Text after an image inside the same `<div>` is that image's caption (DW galleries:
     /// `<div><img ...><b>TITLE</b>：TEXT</div>`).
     pub(crate) gallery_captions: bool,
+    /// The outlet's markup leaves some captions untied to their figure: a short paragraph in
+    /// italics, or one stating a photo credit, right after a figure without a caption is that
+    /// figure's caption (reposted WeChat and blog pages).
+    pub(crate) loose_captions: bool,
     /// Separators after a place name that open the first paragraph (`华盛顿 — `, `台北——`,
     /// `路透北京8月17日 - `); bracketed datelines (`（德国之声中文网）`) need no rule.
     pub(crate) dateline_separators: &'static [DatelineSeparator],
@@ -205,7 +209,10 @@ pub(crate) static ALL: &[&Rules] = &[
 ];
 
 /// The generic path: no outlet-specific facts. Outlet files start from it (`..BASE`).
-pub(crate) static GENERIC: Rules = BASE;
+pub(crate) static GENERIC: Rules = Rules {
+    loose_captions: true,
+    ..BASE
+};
 
 /// Empty rules: what every outlet has unless its file says otherwise.
 pub(crate) const BASE: Rules = Rules {
@@ -221,6 +228,7 @@ pub(crate) const BASE: Rules = Rules {
     chrome_images: &[],
     credits: &[],
     gallery_captions: false,
+    loose_captions: false,
     dateline_separators: &[],
     dateline_brackets: &[],
     date_code: None,

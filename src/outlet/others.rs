@@ -42,6 +42,8 @@ pub(crate) static RFA: Rules = Rules {
         Marker::Prefix("自由亞洲電台記者"),
         Marker::Prefix("记者："),
     ],
+    // `<p><iframe …video…></p><p><i>视频【…】</i></p>`.
+    loose_captions: true,
     ..BASE
 };
 
@@ -112,6 +114,8 @@ pub(crate) static CDT: Rules = Rules {
         (EndNote, Marker::Contains("同步首发")),
         (EndNote, Marker::Contains("同步首發")),
     ],
+    // Reposted WeChat pages caption images with an italic or a credited paragraph under them.
+    loose_captions: true,
     ..BASE
 };
 

@@ -3,8 +3,10 @@
 //! labelled credit (`图片：网络`, `影片來源：X`), or a credit after the last sentence
 //! (`REUTERS/Andrew Kelly`, `中央社記者X攝 109年11月23日`). The caption keeps the rest.
 
+use super::super::walk::{RawBlock, RawKind};
+use super::Class;
 use super::credit::{AGENCY_WORDS, contains_word};
-use crate::model::Figure;
+use crate::model::{Figure, Inline};
 use crate::text::normalize_space;
 
 /// Words that make a bracket or a closing phrase of a caption a photo credit.
@@ -99,6 +101,68 @@ const MAX_CREDIT_CHARS: usize = 60;
 
 /// Marks that end a sentence in a caption.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '.', '!', '?'];
+
+/// A paragraph right after a figure without a caption is read as that caption only when it is
+/// at most this long.
+const LOOSE_CAPTION_MAX_CHARS: usize = 120;
+
+/// Paragraphs that caption the figure just before them although the markup does not tie them
+/// to it, in outlets whose markup leaves captions loose ([`Rules::loose_captions`]): a short
+/// paragraph wholly in italics (`<p><em>Rene Magritte, The Pilgrim, 1966</em></p>`, a
+/// `<p><i>视频【…】</i></p>` under a video), or one that states a photo credit with a label
+/// (`刘家院子。图片 陈竹沁`). Each becomes the caption of a figure that has none, and leaves the
+/// text; only blocks still classed as text are read.
+///
+/// [`Rules::loose_captions`]: crate::outlet::Rules::loose_captions
+pub(super) fn take_loose_captions(
+    blocks: &mut Vec<RawBlock>,
+    classes: &mut Vec<Class>,
+    figures: &mut [Figure],
+) {
+    let mut i = 1;
+    while i < blocks.len() {
+        let figure = match (blocks.get(i - 1), blocks.get(i), classes.get(i)) {
+            (Some(prev), Some(block), Some(Class::Keep)) if is_loose_caption(block) => match prev.kind {
+                RawKind::Figure(f) => figures.get_mut(f).filter(|f| f.caption.is_none()),
+                _ => None,
+            },
+            _ => None,
+        };
+        match figure {
+            Some(figure) => {
+                figure.caption = Some(normalize_space(&blocks.remove(i).text));
+                classes.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A paragraph that reads as a loose caption (see [`take_loose_captions`]).
+fn is_loose_caption(b: &RawBlock) -> bool {
+    if b.kind != RawKind::Paragraph || b.text.chars().nth(LOOSE_CAPTION_MAX_CHARS).is_some() {
+        return false;
+    }
+    let t = b.text.trim();
+    !t.is_empty() && (all_emphasis(b) || labelled(t).is_some_and(|(rest, _)| !rest.trim().is_empty()))
+}
+
+/// Every run of visible text in the block is emphasised.
+fn all_emphasis(b: &RawBlock) -> bool {
+    let mut any = false;
+    for r in &b.inlines {
+        if let Inline::Text { text, emphasis, .. } = r {
+            if text.trim().is_empty() {
+                continue;
+            }
+            if !emphasis {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
 
 /// Splits the credit off every caption that states one and has no credit of its own.
 pub(super) fn split_credits(figures: &mut [Figure]) {
@@ -242,7 +306,97 @@ fn strip_label(credit: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::super::super::walk::{RawBlock, RawKind};
+    use super::super::Class;
+    use super::{LOOSE_CAPTION_MAX_CHARS, split, take_loose_captions};
+    use crate::model::{Figure, Inline, MediaKind};
+
+    fn block(kind: RawKind, runs: &[(&str, bool)]) -> RawBlock {
+        let inlines: Vec<Inline> = runs
+            .iter()
+            .map(|(text, emphasis)| Inline::Text {
+                text: (*text).to_owned(),
+                emphasis: *emphasis,
+                strong: false,
+                link: None,
+            })
+            .collect();
+        RawBlock {
+            kind,
+            text: runs.iter().map(|(t, _)| *t).collect(),
+            inlines,
+            aside: false,
+            copyright_class: false,
+            mark: None,
+        }
+    }
+
+    fn figure(caption: Option<&str>) -> Figure {
+        Figure {
+            kind: MediaKind::Image,
+            src: url::Url::parse("https://example.org/a.jpg").unwrap(),
+            proxied_src: None,
+            poster: None,
+            caption: caption.map(str::to_owned),
+            credit: None,
+            alt: None,
+        }
+    }
+
+    /// Runs the loose-caption pass over a figure followed by `after`: (figure caption, texts left).
+    fn loose(caption: Option<&str>, after: &[&[(&str, bool)]]) -> (Option<String>, Vec<String>) {
+        let mut blocks = vec![block(RawKind::Figure(0), &[])];
+        blocks.extend(after.iter().map(|runs| block(RawKind::Paragraph, runs)));
+        let mut classes: Vec<Class> = blocks.iter().map(|_| Class::Keep).collect();
+        let mut figures = vec![figure(caption)];
+        take_loose_captions(&mut blocks, &mut classes, &mut figures);
+        assert_eq!(blocks.len(), classes.len());
+        let left = blocks.iter().skip(1).map(|b| b.text.clone()).collect();
+        (figures.remove(0).caption, left)
+    }
+
+    #[test]
+    fn italic_paragraph_under_a_figure_is_its_caption() {
+        let (caption, left) = loose(
+            None,
+            &[
+                &[("Rene Magritte, The Pilgrim, 1966", true)],
+                &[("正文。", false)],
+            ],
+        );
+        assert_eq!(caption.as_deref(), Some("Rene Magritte, The Pilgrim, 1966"));
+        assert_eq!(left, ["正文。"]);
+        // Italic runs around a blank run still make the whole paragraph italic.
+        let (caption, _) = loose(None, &[&[("视频", true), (" ", false), ("【标题】", true)]]);
+        assert_eq!(caption.as_deref(), Some("视频 【标题】"));
+    }
+
+    #[test]
+    fn credited_paragraph_under_a_figure_is_its_caption() {
+        let (caption, left) = loose(None, &[&[("刘家院子。图片 陈竹沁", false)]]);
+        assert_eq!(caption.as_deref(), Some("刘家院子。图片 陈竹沁"));
+        assert!(left.is_empty());
+    }
+
+    #[test]
+    fn other_paragraphs_stay_text() {
+        // Plain text, partly italic text, a figure that has a caption, a second paragraph.
+        assert_eq!(loose(None, &[&[("正文。", false)]]).0, None);
+        assert_eq!(loose(None, &[&[("一半", true), ("正文", false)]]).0, None);
+        let (caption, left) = loose(Some("原有说明"), &[&[("斜体", true)]]);
+        assert_eq!(caption.as_deref(), Some("原有说明"));
+        assert_eq!(left, ["斜体"]);
+        let (_, left) = loose(None, &[&[("正文。", false)], &[("斜体", true)]]);
+        assert_eq!(left, ["正文。", "斜体"]);
+    }
+
+    #[test]
+    fn loose_captions_are_short() {
+        let at_limit = "字".repeat(LOOSE_CAPTION_MAX_CHARS);
+        assert_eq!(loose(None, &[&[(&at_limit, true)]]).0, Some(at_limit));
+        let over = "字".repeat(LOOSE_CAPTION_MAX_CHARS + 1);
+        assert_eq!(loose(None, &[&[(&over, true)]]).0, None);
+    }
 
     fn s(c: &str) -> Option<(String, String)> {
         split(c)

@@ -92,6 +92,9 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         &mut boilerplate,
         &mut warnings,
     );
+    if rules.loose_captions {
+        caption::take_loose_captions(&mut blocks, &mut classes, &mut figures);
+    }
     let mut found = Found::default();
     take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
     take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
