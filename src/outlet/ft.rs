@@ -19,6 +19,8 @@ pub(crate) static RULES: Rules = Rules {
     ],
     // The standfirst above the lead image summarises what the article then tells.
     set_aside_classes: &[(Summary, "story-lead")],
+    // Columns open the standfirst with the columnist's name: `叶胜舟：中美已陷入…`.
+    standfirst_author: true,
     ..BASE
 };
 

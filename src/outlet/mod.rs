@@ -140,6 +140,9 @@ pub(crate) struct Rules {
     /// italics, or one stating a photo credit, right after a figure without a caption is that
     /// figure's caption (reposted WeChat and blog pages).
     pub(crate) loose_captions: bool,
+    /// The standfirst set aside as a summary opens with its writer's name and a colon
+    /// (`叶胜舟：…`): those names are the byline when nothing else names the authors.
+    pub(crate) standfirst_author: bool,
     /// Separators after a place name that open the first paragraph (`华盛顿 — `, `台北——`,
     /// `路透北京8月17日 - `); bracketed datelines (`（德国之声中文网）`) need no rule.
     pub(crate) dateline_separators: &'static [DatelineSeparator],
@@ -229,6 +232,7 @@ pub(crate) const BASE: Rules = Rules {
     credits: &[],
     gallery_captions: false,
     loose_captions: false,
+    standfirst_author: false,
     dateline_separators: &[],
     dateline_brackets: &[],
     date_code: None,

@@ -398,6 +398,35 @@ pub(crate) fn marked_byline(text: &str) -> Vec<String> {
     valid_name(&name).into_iter().collect()
 }
 
+/// A standfirst that opens with its writer's name and a colon (`叶胜舟：中美已陷入…`,
+/// `杨绪源、王翌楷：…`, `Luning Wang：…`): those names.
+pub(crate) fn standfirst_author(text: &str) -> Option<Vec<String>> {
+    let (head, _) = text.trim_start().split_once(['：', ':'])?;
+    if head.chars().nth(STANDFIRST_AUTHOR_MAX_CHARS).is_some() {
+        return None;
+    }
+    let names = if head.chars().any(is_cjk) {
+        let parts = split_names(head, &['、', '，', ',']);
+        let short = parts
+            .iter()
+            .all(|p| p.chars().filter(|c| is_cjk(*c)).count() <= STANDFIRST_CJK_NAME_MAX_CHARS);
+        if !short {
+            return None;
+        }
+        parts.into_iter().map(str::to_owned).collect()
+    } else {
+        english_names(head)?
+    };
+    let names: Vec<String> = names.iter().filter_map(|n| valid_name(n)).collect();
+    (!names.is_empty()).then_some(names)
+}
+
+/// The names opening a standfirst are at most this long in all.
+const STANDFIRST_AUTHOR_MAX_CHARS: usize = 24;
+
+/// A CJK name opening a standfirst has at most this many characters (`欧阳晓晴`, `马库斯•布劳恩`).
+const STANDFIRST_CJK_NAME_MAX_CHARS: usize = 6;
+
 /// `By Jeffrey Gettleman and Hari Kumar`: capitalised words only.
 fn english_names(rest: &str) -> Option<Vec<String>> {
     if rest.chars().count() > 60 {
@@ -1007,6 +1036,27 @@ mod tests {
         }
         let long = "编辑：".to_owned() + &"某".repeat(MAX_LINE_CHARS);
         assert!(parse(&long).is_none());
+    }
+
+    #[test]
+    fn standfirst_authors() {
+        let a = |t: &str| standfirst_author(t);
+        assert_eq!(a("叶胜舟：中美已陷入修昔底德陷阱。"), Some(names(&["叶胜舟"])));
+        assert_eq!(
+            a("杨绪源、王翌楷：中美对平等就业权的强调"),
+            Some(names(&["杨绪源", "王翌楷"]))
+        );
+        assert_eq!(
+            a("Luning Wang：乡村生活是英国文化的精髓。"),
+            Some(names(&["Luning Wang"]))
+        );
+        // A sentence, a long subject, a lowercase phrase before the colon: no author.
+        assert_eq!(a("中国外交部发言人表示，美国突然要求：立即关闭"), None);
+        assert_eq!(a("英国议会情报与安全委员会：英国政府"), None);
+        assert_eq!(a("the report says: more"), None);
+        assert_eq!(a("没有冒号的导语。"), None);
+        let long = format!("{}：导语", "A".repeat(STANDFIRST_AUTHOR_MAX_CHARS + 1));
+        assert_eq!(a(&long), None);
     }
 
     #[test]

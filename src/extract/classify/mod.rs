@@ -96,6 +96,16 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         caption::take_loose_captions(&mut blocks, &mut classes, &mut figures);
     }
     let mut found = Found::default();
+    if rules.standfirst_author {
+        found.authors.extend(
+            boilerplate
+                .iter()
+                .filter(|b| b.kind == BoilerplateKind::Summary)
+                .take(1)
+                .filter_map(|b| credit::standfirst_author(&b.text))
+                .flatten(),
+        );
+    }
     take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
     take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
     let (mut kept, credits, copyright) = sort_out(blocks, classes, &mut found, &mut boilerplate);
