@@ -108,11 +108,6 @@ pub(crate) static CDT: Rules = Rules {
         (Chrome, Marker::Prefix("Feed enhanced by")),
         // WeChat reposts close with the account's reprint notice.
         (Promo, Marker::Prefix("原创稿件。转载请")),
-        // Reposts note where they first ran (`2018年12月5日《FT中文网》与《中评周刊》同步首发`);
-        // a reader's annotation counts this a credit line, which the credit reader does not
-        // yet take: until it does, it is at least out of the text.
-        (EndNote, Marker::Contains("同步首发")),
-        (EndNote, Marker::Contains("同步首發")),
     ],
     // Reposted WeChat pages caption images with an italic or a credited paragraph under them.
     loose_captions: true,

@@ -297,6 +297,7 @@ pub(crate) fn read(line: &str) -> Option<LineRead> {
     contributor(&text)
         .or_else(|| labelled(&text))
         .or_else(|| bracketed(&text))
+        .or_else(|| first_run(&text))
         .map(LineRead::Credit)
 }
 
@@ -450,6 +451,39 @@ fn english_names(rest: &str) -> Option<Vec<String>> {
     ok.then_some(names)
 }
 
+/// Words stating where a piece first ran (`…同步首发`, `原载《X》`).
+const FIRST_RUN_WORDS: &[&str] = &["首发", "首發", "原载", "原載", "首刊", "原刊", "首播", "原文刊"];
+
+/// `2018年12月5日《FT中文网》与《中评周刊》同步首发`, `原载《读书》2020年第5期`: where the piece
+/// first ran, a source credit naming the publications in `《》`.
+fn first_run(text: &str) -> Option<Credit> {
+    if !text.contains('《') || !FIRST_RUN_WORDS.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    let body = text.trim_end_matches(['。', '.']);
+    if body.contains(['。', '！', '？', '，', '!', '?']) {
+        return None;
+    }
+    let mut agencies = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find('《') {
+        let inner = rest.get(open + '《'.len_utf8()..)?;
+        let close = inner.find('》')?;
+        let name = inner.get(..close)?.trim();
+        if !name.is_empty() && !agencies.iter().any(|a: &String| a == name) {
+            agencies.push(name.to_owned());
+        }
+        rest = inner.get(close + '》'.len_utf8()..)?;
+    }
+    (!agencies.is_empty()).then(|| Credit {
+        role: CreditRole::Source,
+        names: Vec::new(),
+        agencies,
+        also: Vec::new(),
+        text: text.to_owned(),
+    })
+}
+
 /// `X、Y对本文有报道贡献。Z对本文有研究贡献。` and `X华盛顿补充报道`.
 fn contributor(text: &str) -> Option<Credit> {
     if !text.contains(['献', '獻', '补', '補'])
@@ -528,6 +562,7 @@ fn is_credit_signal(c: char) -> bool {
             | '補'
             | '；'
             | ';'
+            | '《'
     )
 }
 
@@ -1036,6 +1071,21 @@ mod tests {
         }
         let long = "编辑：".to_owned() + &"某".repeat(MAX_LINE_CHARS);
         assert!(parse(&long).is_none());
+    }
+
+    #[test]
+    fn first_runs() {
+        let c = parse("2018年12月5日《FT中文网》与《中评周刊》同步首发").unwrap();
+        assert_eq!(c.role, CreditRole::Source);
+        assert_eq!(c.agencies, names(&["FT中文网", "中评周刊"]));
+        assert!(c.names.is_empty());
+        assert_eq!(
+            parse("原载《读书》2020年第5期").unwrap().agencies,
+            names(&["读书"])
+        );
+        // A sentence that mentions a first run, a line naming no publication: text.
+        assert!(parse("这本书原载《读书》，后来出版，引起争议。").is_none());
+        assert!(parse("本文首发于微信公众号").is_none());
     }
 
     #[test]

@@ -120,8 +120,10 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
             text,
         })
     });
+    let sign_off = take_sign_off(&mut kept, &mut boilerplate);
     if published.is_none() {
-        published = stated_date(dateline.as_ref(), &found, &mut kept, rules, &mut boilerplate);
+        let sign_off = sign_off.and_then(|i| boilerplate.get(i));
+        published = stated_date(dateline.as_ref(), &found, &kept, &credits, sign_off, rules);
     }
     let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
@@ -249,14 +251,16 @@ fn sort_out(
 
 /// A publication date the text states when there is no date block: in the dateline
 /// (`【大纪元2020年11月15日讯】`), the outlet's closing date code (CNA's `1091123`), a report
-/// date opening the text after a dateline (`（维权网信息中心报道）2020年9月6日，`), or a closing
-/// line that is only a date (`2020年11月5日`).
+/// date opening the text after a dateline (`（维权网信息中心报道）2020年9月6日，`), a source
+/// line saying where the piece first ran (`2018年12月5日《FT中文网》…同步首发`), or the
+/// sign-off that closed the text (`2020年11月5日`, `2018年11月30日于五木书斋`).
 fn stated_date(
     dateline: Option<&Dateline>,
     found: &Found,
-    kept: &mut Vec<RawBlock>,
+    kept: &[RawBlock],
+    credits: &[Credit],
+    sign_off: Option<&Boilerplate>,
     rules: &Rules,
-    boilerplate: &mut Vec<Boilerplate>,
 ) -> Option<Published> {
     let date = |raw: &str, d| Published {
         raw: raw.to_owned(),
@@ -271,29 +275,55 @@ fn stated_date(
         }
     }
     if dateline.is_some() {
-        let first = kept.iter().find(|b| b.kind == RawKind::Paragraph)?;
-        if let Some((0, end, d)) = dates::find_cjk_date(&first.text) {
-            let follows = first.text.get(end..).and_then(|r| r.chars().next());
-            if follows.is_some_and(|c| matches!(c, '，' | ',' | ' ')) {
-                return Some(date(first.text.get(..end).unwrap_or(""), d));
+        if let Some(first) = kept.iter().find(|b| b.kind == RawKind::Paragraph) {
+            if let Some((0, end, d)) = dates::find_cjk_date(&first.text) {
+                let follows = first.text.get(end..).and_then(|r| r.chars().next());
+                if follows.is_some_and(|c| matches!(c, '，' | ',' | ' ')) {
+                    return Some(date(first.text.get(..end).unwrap_or(""), d));
+                }
             }
         }
     }
-    // A sign-off date closing the text: the date the piece was written and published.
+    let opening_date = |text: &str| match dates::find_cjk_date(text) {
+        Some((0, end, d)) => Some(date(text.get(..end).unwrap_or(""), d)),
+        _ => None,
+    };
+    credits
+        .iter()
+        .filter(|c| c.role == CreditRole::Source)
+        .find_map(|c| opening_date(&c.text))
+        .or_else(|| sign_off.and_then(|b| opening_date(&b.text)))
+}
+
+/// Words between a sign-off's date and the place it was written (`2018年11月30日于五木书斋`).
+const SIGN_OFF_PLACE_WORDS: &[&str] = &["写于", "寫於", "于", "於", "在"];
+
+/// A place after a sign-off's date is at most this long.
+const SIGN_OFF_PLACE_MAX_CHARS: usize = 12;
+
+/// The sign-off closing the text: a line that is only a date (`2020年11月5日`), or a date and
+/// where it was written (`2018年11月30日于五木书斋`). It is no article text: it is set aside,
+/// and its date is the publication date when nothing else states one.
+fn take_sign_off(kept: &mut Vec<RawBlock>, boilerplate: &mut Vec<Boilerplate>) -> Option<usize> {
     let last = kept.iter().rposition(|b| !matches!(b.kind, RawKind::Figure(_)))?;
-    let text = kept.get(last)?.text.trim().to_owned();
-    let (0, end, d) = dates::find_cjk_date(&text)? else {
+    let text = kept.get(last)?.text.trim();
+    let (0, end, _) = dates::find_cjk_date(text)? else {
         return None;
     };
-    if end != text.len() {
-        return None;
+    let rest = text.get(end..)?;
+    if !rest.is_empty() {
+        let place = SIGN_OFF_PLACE_WORDS.iter().find_map(|w| rest.strip_prefix(w))?;
+        let n = place.chars().count();
+        if n == 0 || n > SIGN_OFF_PLACE_MAX_CHARS || !place.chars().all(char::is_alphanumeric) {
+            return None;
+        }
     }
-    kept.remove(last);
+    let text = kept.remove(last).text.trim().to_owned();
     boilerplate.push(Boilerplate {
         kind: BoilerplateKind::EndNote,
-        text: text.clone(),
+        text,
     });
-    Some(date(&text, d))
+    Some(boilerplate.len() - 1)
 }
 
 /// The byline: the date block's authors, else the byline the markup marks, else the reporters
