@@ -121,6 +121,44 @@ pub(super) fn take_closing(
         }
     }
     take_late_editor_line(blocks, classes, rules, found);
+    take_story_end_codes(blocks, classes, rules, found);
+}
+
+/// The outlet's date code closes each story wherever it stands (CNA): a page that runs an
+/// appendix (a list of winners) or a second story after `（編輯：X）1090919` has that editor
+/// line and code taken off too, and so has a code glued to a story's last sentence
+/// (`…世芯-KY。1090904`). The first code in reading order dates the page unless the closing
+/// scan found one.
+fn take_story_end_codes(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, found: &mut Found) {
+    let Some(read) = rules.date_code else {
+        return;
+    };
+    let closing_code = found.date_code.take();
+    let mut first_code = None;
+    for (i, (block, class)) in blocks.iter_mut().zip(classes.iter_mut()).enumerate() {
+        if !matches!(class, Class::Keep) || block.kind != RawKind::Paragraph {
+            continue;
+        }
+        let text = block.text.trim_end();
+        let code_start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let code = text.get(code_start..).unwrap_or("");
+        if code.is_empty() || read(code).is_none() {
+            continue;
+        }
+        let before = text.get(..code_start).unwrap_or("");
+        if before.ends_with('）') {
+            take_bracketed_editor(block, i, rules, found);
+        } else if before.ends_with(SENTENCE_ENDS) {
+            found.date_code = Some(code.to_owned());
+            inline::strip_suffix(&mut block.inlines, block.text.len() - code_start);
+            block.text = inline::plain(&block.inlines);
+        }
+        if block.text.trim().is_empty() {
+            *class = Class::Boiler(BoilerplateKind::EndNote);
+        }
+        first_code = first_code.or_else(|| found.date_code.take());
+    }
+    found.date_code = closing_code.or(first_code);
 }
 
 /// A bracketed editor line may close the text before a few trailing widget or embed labels
@@ -435,6 +473,37 @@ mod tests {
         let (kept, credits, _, _) = close(&["最后一段。（編輯：繆宗翰）1091123"], Outlet::Dw);
         assert_eq!(kept, vec!["最后一段。（編輯：繆宗翰）1091123"]);
         assert!(credits.is_empty());
+    }
+
+    #[test]
+    fn date_codes_close_every_story() {
+        // An appendix after the story's editor line and code; a second story's code glued to
+        // its last sentence. The first code dates the page.
+        let appendix = [
+            "一、節目獎",
+            "二、個人獎",
+            "三、廣告獎",
+            "四、創新獎",
+            "五、特別獎",
+        ];
+        let mut texts = vec!["第一段。", "最后一段。（編輯：張佑之）1090919"];
+        texts.extend(appendix);
+        let (kept, credits, _, found) = close(&texts, Outlet::Cna);
+        assert_eq!(kept.get(1).map(String::as_str), Some("最后一段。"));
+        assert_eq!(credits, vec!["（編輯：張佑之）"]);
+        assert_eq!(found.date_code.as_deref(), Some("1090919"));
+        let mut texts = vec!["甲。（編輯：楊玫寧）1090904", "乙段。"];
+        texts.extend(appendix);
+        texts.push("丙段結尾。1090905");
+        let (kept, credits, _, found) = close(&texts, Outlet::Cna);
+        assert_eq!(kept.first().map(String::as_str), Some("甲。"));
+        assert_eq!(kept.last().map(String::as_str), Some("丙段結尾。"));
+        assert_eq!(credits, vec!["（編輯：楊玫寧）"]);
+        assert_eq!(found.date_code.as_deref(), Some("1090904"));
+        // Digits that read as no date, or follow no sentence end, stay text.
+        let (kept, _, _, found) = close(&["甲。", "人數為1234567", "乙。1091399"], Outlet::Cna);
+        assert_eq!(kept, vec!["甲。", "人數為1234567", "乙。1091399"]);
+        assert!(found.date_code.is_none());
     }
 
     #[test]
