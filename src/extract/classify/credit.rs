@@ -363,6 +363,13 @@ fn author_names(text: &str) -> Option<Vec<String>> {
         .then_some(c.names)
 }
 
+/// Whether `text` may be an author line, by its first characters alone (`作者`, `文`, `撰`,
+/// `By `): most paragraphs are turned away without reading them.
+pub(super) fn may_be_author_line(text: &str) -> bool {
+    text.len() <= MAX_LINE_CHARS * 4
+        && (text.starts_with("By ") || text.starts_with("BY ") || text.starts_with(['作', '文', '撰']))
+}
+
 /// A byline the markup marks (`itemprop="byline"`): the names in it, without the `by` and the
 /// role after them (`by Natasha Loder, health policy editor` → `Natasha Loder`,
 /// `by James Astill Washington bureau chief` → `James Astill`, `斯影`).
@@ -717,7 +724,7 @@ fn segment_value<'a>(after: &'a str, label: &str, glued_ok: bool) -> Option<(&'a
 
 /// The names a segment credits; a name run into its label must be a short CJK name.
 fn segment_names(value: &str, glued: bool) -> Option<Vec<String>> {
-    let names = split_names(strip_report_suffix(value), NAME_SEPARATORS)
+    let names = split_names(strip_report_suffix(strip_reporter_org(value)), NAME_SEPARATORS)
         .into_iter()
         .map(|n| {
             let short_cjk = n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk);
@@ -728,6 +735,21 @@ fn segment_names(value: &str, glued: bool) -> Option<Vec<String>> {
         })
         .collect::<Option<Vec<String>>>()?;
     (!names.is_empty()).then_some(names)
+}
+
+/// A value without the organisation and `记者` before the names (`文 | 中青报·中青网记者 陈轶男`
+/// → `陈轶男`).
+fn strip_reporter_org(value: &str) -> &str {
+    for w in ["记者", "記者"] {
+        if let Some(at) = value.find(w) {
+            let org = value.get(..at).unwrap_or("");
+            let rest = value.get(at + w.len()..).unwrap_or("").trim_start();
+            if at > 0 && org.chars().count() <= MAX_ORG_CHARS && !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    value
 }
 
 /// `（路透社）`, `张慈/杨威廉(美联社、路透社)`, `Phoebe Kong/杨威廉（综合报导）`.
@@ -1156,5 +1178,10 @@ mod tests {
         assert_eq!(author_line("编辑 | 赵小鲁"), None);
         assert_eq!(author_line("By the way, this is text"), None);
         assert_eq!(author_line("文 张三"), None);
+        assert_eq!(author_line("文｜兔透射"), Some(names(&["兔透射"])));
+        assert_eq!(
+            author_line("文 | 中青报·中青网记者 陈轶男"),
+            Some(names(&["陈轶男"]))
+        );
     }
 }

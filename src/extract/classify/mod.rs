@@ -107,6 +107,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         );
     }
     take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
+    take_author_blocks(&blocks, &mut classes, &mut found, &mut boilerplate);
     take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
     let (mut kept, credits, copyright) = sort_out(blocks, classes, &mut found, &mut boilerplate);
     if published.is_none() && time.is_none() {
@@ -206,6 +207,33 @@ fn take_opening_credits(
         match credit_block(&block.text) {
             Some(cb) => *class = found.credit_block(cb, boilerplate),
             None => break,
+        }
+    }
+}
+
+/// An author line anywhere in the text (`文｜X` under a reposted page's summary or quote), with
+/// the credit lines right after it (`编辑｜Y`, `来源｜Z`): the names are the byline, the lines
+/// are no article text.
+fn take_author_blocks(
+    blocks: &[RawBlock],
+    classes: &mut [Class],
+    found: &mut Found,
+    boilerplate: &mut Vec<Boilerplate>,
+) {
+    let mut after_author = false;
+    for (block, class) in blocks.iter().zip(classes.iter_mut()) {
+        if !matches!(class, Class::Keep) || block.kind != RawKind::Paragraph {
+            after_author = after_author && matches!(block.kind, RawKind::Figure(_));
+            continue;
+        }
+        let cb = if after_author || credit::may_be_author_line(&block.text) {
+            credit_block(&block.text).filter(|cb| after_author || !cb.authors.is_empty())
+        } else {
+            None
+        };
+        after_author = cb.is_some();
+        if let Some(cb) = cb {
+            *class = found.credit_block(cb, boilerplate);
         }
     }
 }
@@ -403,4 +431,90 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
         });
     }
     Class::Keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Inline;
+
+    fn block(kind: RawKind, text: &str) -> RawBlock {
+        let inlines = vec![Inline::Text {
+            text: text.to_owned(),
+            emphasis: false,
+            strong: false,
+            link: None,
+        }];
+        RawBlock {
+            kind,
+            text: text.to_owned(),
+            inlines,
+            aside: false,
+            copyright_class: false,
+            mark: None,
+        }
+    }
+
+    /// Runs the author-block pass: (kept texts, authors, credit texts, boilerplate texts).
+    fn authors(texts: &[&str]) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
+        let blocks: Vec<RawBlock> = texts
+            .iter()
+            .map(|t| match *t {
+                "<img>" => block(RawKind::Figure(0), ""),
+                t => block(RawKind::Paragraph, t),
+            })
+            .collect();
+        let mut classes: Vec<Class> = blocks.iter().map(|_| Class::Keep).collect();
+        let mut found = Found::default();
+        let mut boilerplate = Vec::new();
+        take_author_blocks(&blocks, &mut classes, &mut found, &mut boilerplate);
+        let mut kept = Vec::new();
+        let mut credits = Vec::new();
+        for (b, c) in blocks.iter().zip(classes) {
+            match c {
+                Class::Keep => kept.push(b.text.clone()),
+                Class::Credit(cs) => credits.extend(cs.into_iter().map(|c| c.text)),
+                _ => {}
+            }
+        }
+        let boiler = boilerplate.into_iter().map(|b| b.text).collect();
+        (kept, found.authors, credits, boiler)
+    }
+
+    #[test]
+    fn author_lines_anywhere_take_the_credit_lines_after_them() {
+        let (kept, names, credits, boiler) = authors(&[
+            "导语一句。",
+            "导语两句。",
+            "引言三句。",
+            "文｜林秋铭",
+            "编辑｜姚璐",
+            "来源 | 冰点周刊",
+            "正文。",
+            "编辑｜不在作者行后",
+        ]);
+        assert_eq!(names, ["林秋铭"]);
+        assert_eq!(credits, ["编辑｜姚璐", "来源 | 冰点周刊"]);
+        assert_eq!(boiler, ["文｜林秋铭"]);
+        assert_eq!(
+            kept,
+            [
+                "导语一句。",
+                "导语两句。",
+                "引言三句。",
+                "正文。",
+                "编辑｜不在作者行后"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_that_opens_like_an_author_line_stays() {
+        let (kept, names, _, _) = authors(&[
+            "文章很长，我们试图通过对一个系统的详细解读。",
+            "作者认为这是错的。",
+        ]);
+        assert!(names.is_empty());
+        assert_eq!(kept.len(), 2);
+    }
 }
