@@ -122,8 +122,10 @@ pub(super) fn take_loose_captions(
     let mut i = 1;
     while i < blocks.len() {
         let figure = match (blocks.get(i - 1), blocks.get(i), classes.get(i)) {
-            (Some(prev), Some(block), Some(Class::Keep)) if is_loose_caption(block) => match prev.kind {
-                RawKind::Figure(f) => figures.get_mut(f).filter(|f| f.caption.is_none()),
+            (Some(prev), Some(block), Some(Class::Keep)) => match prev.kind {
+                RawKind::Figure(f) => figures
+                    .get_mut(f)
+                    .filter(|f| f.caption.is_none() && is_loose_caption(block)),
                 _ => None,
             },
             _ => None,
@@ -235,21 +237,27 @@ fn copyright_sign(c: &str) -> Option<(&str, &str)> {
         .then(|| (c.get(..at).unwrap_or(""), credit))
 }
 
+/// Whether a credit label may start with `ch` (a unit test keeps this in step with
+/// [`CREDIT_LABELS`]): only where one stands are the labels compared.
+fn may_open_credit_label(ch: char) -> bool {
+    matches!(ch, '图' | '圖' | '影' | '摄' | '攝' | 'P')
+}
+
 /// `…员工们。图片：网络`, `… 图片黄雪涛`, `影片來源：MLG Highlights`: a credit label at the
 /// start of the caption or after a space or a sentence end.
 fn labelled(c: &str) -> Option<(&str, &str)> {
-    // Every label opens with one of these: most captions are turned away without a search.
-    if !c.contains(['图', '圖', '影', '摄', '攝', 'P']) {
-        return None;
-    }
     let mut best: Option<(usize, usize)> = None;
-    for label in CREDIT_LABELS {
-        for (at, _) in c.match_indices(label) {
-            let before = c.get(..at).and_then(|b| b.chars().next_back());
-            let boundary = before.is_none_or(|b| b.is_whitespace() || SENTENCE_ENDS.contains(&b));
-            if boundary && best.is_none_or(|(b, _)| at > b) {
-                best = Some((at, label.len()));
-            }
+    let mut before: Option<char> = None;
+    for (at, ch) in c.char_indices() {
+        let boundary = before.is_none_or(|b| b.is_whitespace() || SENTENCE_ENDS.contains(&b));
+        before = Some(ch);
+        if !boundary || !may_open_credit_label(ch) {
+            continue;
+        }
+        let rest = c.get(at..).unwrap_or("");
+        // The last label wins; at one place, the first label in the list.
+        if let Some(label) = CREDIT_LABELS.iter().find(|l| rest.starts_with(*l)) {
+            best = Some((at, label.len()));
         }
     }
     let (at, len) = best?;
@@ -404,6 +412,16 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {
         Some((a.to_owned(), b.to_owned()))
+    }
+
+    #[test]
+    fn every_credit_label_passes_the_first_character_filter() {
+        for label in super::CREDIT_LABELS {
+            assert!(
+                label.chars().next().is_some_and(super::may_open_credit_label),
+                "{label}"
+            );
+        }
     }
 
     #[test]

@@ -314,20 +314,15 @@ pub(crate) fn parse(line: &str) -> Option<Credit> {
 /// lines the scans look at are paragraphs: they are turned away by their length before any
 /// other work.
 fn short_line(line: &str) -> Option<Cow<'_, str>> {
-    // Collapsing whitespace only shortens a line: count what stays first, and look for a
-    // character every credit grammar needs on the way.
-    let mut visible = 0;
-    let mut signal = GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l));
-    for c in line.chars() {
-        if !c.is_whitespace() {
-            visible += 1;
-            if visible > MAX_LINE_CHARS {
-                return None;
-            }
-        }
-        signal = signal || is_credit_signal(c);
+    // Collapsing whitespace only shortens a line: count what stays first, then look for a
+    // character every credit grammar needs.
+    let visible = visible_chars_up_to(line, MAX_LINE_CHARS + 1);
+    if visible == 0 || visible > MAX_LINE_CHARS {
+        return None;
     }
-    if visible == 0 || !signal {
+    let signal =
+        GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l)) || line.contains(is_credit_signal);
+    if !signal {
         return None;
     }
     // Block text comes collapsed already; only other text needs the work.
@@ -340,6 +335,32 @@ fn short_line(line: &str) -> Option<Cow<'_, str>> {
     } else {
         Cow::Owned(normalize_space(line))
     })
+}
+
+/// The characters of `line` that are not whitespace, counted up to `cap`. Read byte by byte:
+/// only a character whose first byte some whitespace character shares (`U+00A0`, `U+3000`,
+/// ...) is decoded, so that paragraphs of CJK text are turned away cheaply.
+fn visible_chars_up_to(line: &str, cap: usize) -> usize {
+    let mut n = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        let visible = match b {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => false,
+            // A continuation byte belongs to a character already counted.
+            0x80..=0xbf => continue,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => line
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !c.is_whitespace()),
+            _ => true,
+        };
+        if visible {
+            n += 1;
+            if n >= cap {
+                break;
+            }
+        }
+    }
+    n
 }
 
 /// Whether `line` is an author line (`作者：X`, `文/X`, `By X`): its names are the byline, and
@@ -1108,6 +1129,19 @@ mod tests {
         // A sentence that mentions a first run, a line naming no publication: text.
         assert!(parse("这本书原载《读书》，后来出版，引起争议。").is_none());
         assert!(parse("本文首发于微信公众号").is_none());
+    }
+
+    #[test]
+    fn visible_characters() {
+        assert_eq!(visible_chars_up_to("", 10), 0);
+        assert_eq!(visible_chars_up_to(" \t\n\u{a0}\u{3000}\u{2009}", 10), 0);
+        assert_eq!(visible_chars_up_to("记者：林晓\u{3000}责编：凯迪", 100), 10);
+        assert_eq!(visible_chars_up_to("a b、c", 100), 4);
+        assert_eq!(visible_chars_up_to("字字字字字", 3), 3);
+        for s in ["Mixed 文字 and\u{a0}spaces 。、", "\u{2028}x\u{85}y\u{1680}z"] {
+            let expected = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(visible_chars_up_to(s, 1000), expected, "{s:?}");
+        }
     }
 
     #[test]
