@@ -121,15 +121,21 @@ pub(super) fn take_closing(
         }
     }
     take_late_editor_line(blocks, classes, rules, found);
-    take_story_end_codes(blocks, classes, rules, found);
+    take_story_end_codes(blocks, classes, rules, boilerplate, found);
 }
 
 /// The outlet's date code closes each story wherever it stands (CNA): a page that runs an
 /// appendix (a list of winners) or a second story after `（編輯：X）1090919` has that editor
 /// line and code taken off too, and so has a code glued to a story's last sentence
 /// (`…世芯-KY。1090904`). The first code in reading order dates the page unless the closing
-/// scan found one.
-fn take_story_end_codes(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, found: &mut Found) {
+/// scan found one; the others are kept as end notes.
+fn take_story_end_codes(
+    blocks: &mut [RawBlock],
+    classes: &mut [Class],
+    rules: &Rules,
+    boilerplate: &mut Vec<Boilerplate>,
+    found: &mut Found,
+) {
     let Some(read) = rules.date_code else {
         return;
     };
@@ -156,9 +162,26 @@ fn take_story_end_codes(blocks: &mut [RawBlock], classes: &mut [Class], rules: &
         if block.text.trim().is_empty() {
             *class = Class::Boiler(BoilerplateKind::EndNote);
         }
-        first_code = first_code.or_else(|| found.date_code.take());
+        if let Some(code) = found.date_code.take() {
+            match first_code {
+                None => first_code = Some(code),
+                Some(_) => boilerplate.push(Boilerplate {
+                    kind: BoilerplateKind::EndNote,
+                    text: code,
+                }),
+            }
+        }
     }
-    found.date_code = closing_code.or(first_code);
+    found.date_code = match (closing_code, first_code) {
+        (Some(closing), Some(first)) => {
+            boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::EndNote,
+                text: first,
+            });
+            Some(closing)
+        }
+        (closing, first) => closing.or(first),
+    };
 }
 
 /// A bracketed editor line may close the text before a few trailing widget or embed labels
@@ -495,11 +518,13 @@ mod tests {
         let mut texts = vec!["甲。（編輯：楊玫寧）1090904", "乙段。"];
         texts.extend(appendix);
         texts.push("丙段結尾。1090905");
-        let (kept, credits, _, found) = close(&texts, Outlet::Cna);
+        let (kept, credits, boiler, found) = close(&texts, Outlet::Cna);
         assert_eq!(kept.first().map(String::as_str), Some("甲。"));
         assert_eq!(kept.last().map(String::as_str), Some("丙段結尾。"));
         assert_eq!(credits, vec!["（編輯：楊玫寧）"]);
         assert_eq!(found.date_code.as_deref(), Some("1090904"));
+        // The second story's code is no text and dates nothing: an end note.
+        assert_eq!(boiler, vec!["1090905"]);
         // Digits that read as no date, or follow no sentence end, stay text.
         let (kept, _, _, found) = close(&["甲。", "人數為1234567", "乙。1091399"], Outlet::Cna);
         assert_eq!(kept, vec!["甲。", "人數為1234567", "乙。1091399"]);
