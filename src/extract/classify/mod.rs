@@ -112,7 +112,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
     }
     let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
-    let (blocks, links) = assemble(kept, &mut figures, links, &kept_links);
+    let (blocks, links) = assemble(kept, &figures, links, &kept_links);
     let mut all_warnings = head.warnings;
     all_warnings.extend(warnings);
     Article {
