@@ -79,16 +79,12 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
     // What the walk set aside comes first, in the order met.
     let mut boilerplate = set_aside;
     boilerplate.extend(marked.set_aside);
-    let source = setaside::Source {
-        url: head.envelope.url.as_ref(),
-        title: head.envelope.title.as_deref(),
-    };
     let kept_links = setaside::set_aside(
         &mut blocks,
         &mut classes,
         &links,
         rules,
-        source,
+        source(&head),
         &mut boilerplate,
         &mut warnings,
     );
@@ -99,14 +95,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
     if published.is_none() && time.is_none() {
         warn_unparsed_date(&kept, &mut warnings);
     }
-    let dateline = take_dateline(&mut kept, rules).or_else(|| {
-        marked.dateline.map(|text| Dateline {
-            date: dates::find_cjk_date(&text)
-                .map(|(at, end, d)| (text.get(at..end).unwrap_or("").to_owned(), d)),
-            reporters: Vec::new(),
-            text,
-        })
-    });
+    let dateline = dateline(&mut kept, rules, marked.dateline);
     if published.is_none() {
         published = stated_date(dateline.as_ref(), &found, &mut kept, rules, &mut boilerplate);
     }
@@ -131,6 +120,27 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         boilerplate,
         warnings: all_warnings,
     }
+}
+
+/// What the envelope says that the body is checked against.
+fn source(head: &Head) -> setaside::Source<'_> {
+    setaside::Source {
+        url: head.envelope.url.as_ref(),
+        title: head.envelope.title.as_deref(),
+    }
+}
+
+/// The dateline: an outlet's shape opening the text, else the text of an element marked as
+/// one, with the date it states.
+fn dateline(kept: &mut Vec<RawBlock>, rules: &Rules, marked: Option<String>) -> Option<Dateline> {
+    take_dateline(kept, rules).or_else(|| {
+        marked.map(|text| Dateline {
+            date: dates::find_cjk_date(&text)
+                .map(|(at, end, d)| (text.get(at..end).unwrap_or("").to_owned(), d)),
+            reporters: Vec::new(),
+            text,
+        })
+    })
 }
 
 /// Each block's class from its own text; a yearless `©` line is the footer only among the last
