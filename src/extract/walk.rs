@@ -132,7 +132,6 @@ fn is_skip_tag(name: &str) -> bool {
 /// Classes that mark widgets, ads and screen-reader-only labels on any site.
 const SKIP_CLASSES: &[&str] = &[
     "share",
-    "adslot",
     "gpt-ad",
     "off-screen",
     "visually-hidden",
@@ -163,9 +162,8 @@ fn is_embed_class(class: &str) -> bool {
     })
 }
 
-/// Classes that mark a caption.
+/// Classes that mark a caption on any site; an outlet's own are in its `caption_classes`.
 const CAPTION_CLASSES: &[&str] = &[
-    "picinfo",
     "wp-caption-text",
     "media-caption",
     "image-caption",
@@ -173,8 +171,8 @@ const CAPTION_CLASSES: &[&str] = &[
     "caption-text",
 ];
 
-/// Classes that mark a photo credit.
-const CREDIT_CLASSES: &[&str] = &["story-image-copyright", "image-credit", "photo-credit"];
+/// Classes that mark a photo credit on any site; an outlet's own are in its `credit_classes`.
+const CREDIT_CLASSES: &[&str] = &["image-credit", "photo-credit"];
 
 /// Elements that end the current block where they open and close.
 fn is_block_tag(name: &str) -> bool {
@@ -296,8 +294,8 @@ impl ClassFlags {
         let has = |list: &[&str]| list.iter().any(|c| class.contains(c));
         ClassFlags {
             skip: has(SKIP_CLASSES) || has(rules.skip_classes),
-            caption: has(CAPTION_CLASSES),
-            credit: has(CREDIT_CLASSES),
+            caption: has(CAPTION_CLASSES) || has(rules.caption_classes),
+            credit: has(CREDIT_CLASSES) || has(rules.credit_classes),
             copyright: class.contains("copyright"),
             byline: class.contains("Byline") || class.contains("byline"),
             dateline: class.contains("Dateline") || class.contains("dateline"),

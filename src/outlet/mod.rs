@@ -125,6 +125,12 @@ pub(crate) struct Rules {
     pub(crate) boilerplate: &'static [(BoilerplateKind, Marker)],
     /// Elements whose class contains one of these are skipped entirely (widgets, ads, chrome).
     pub(crate) skip_classes: &'static [&'static str],
+    /// Elements whose class contains one of these are captions, beyond the generic caption
+    /// classes (CNA's `picinfo`).
+    pub(crate) caption_classes: &'static [&'static str],
+    /// Elements whose class contains one of these are photo credits, beyond the generic credit
+    /// classes (BBC's `story-image-copyright`).
+    pub(crate) credit_classes: &'static [&'static str],
     /// Elements whose class contains one of these hold text that is set aside as the given kind
     /// of boilerplate (FT's `story-lead` standfirst).
     pub(crate) set_aside_classes: &'static [(BoilerplateKind, &'static str)],
@@ -217,6 +223,8 @@ pub(crate) const BASE: Rules = Rules {
     article_id: generic_article_id,
     boilerplate: &[],
     skip_classes: &[],
+    caption_classes: &[],
+    credit_classes: &[],
     set_aside_classes: &[],
     chrome_images: &[],
     credits: &[],
