@@ -130,13 +130,7 @@ fn is_skip_tag(name: &str) -> bool {
 }
 
 /// Classes that mark widgets, ads and screen-reader-only labels on any site.
-const SKIP_CLASSES: &[&str] = &[
-    "share",
-    "gpt-ad",
-    "off-screen",
-    "visually-hidden",
-    "sr-only",
-];
+const SKIP_CLASSES: &[&str] = &["share", "gpt-ad", "off-screen", "visually-hidden", "sr-only"];
 
 /// Whether a class attribute holds one of the classes that social-media and blog platforms
 /// give their embedding markup (`<blockquote class="twitter-tweet">`, `instagram-media`,
