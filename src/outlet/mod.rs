@@ -149,6 +149,9 @@ pub(crate) struct Rules {
     /// words one of which the inside holds). A reporter bracket right after it
     /// (`（大纪元记者X报导）`) belongs to the dateline.
     pub(crate) dateline_brackets: &'static [(char, char, &'static [&'static str])],
+    /// Wall-clock formats (chrono's) of the outlet's date block and `<time>` values beyond the
+    /// generic ones: RFI's day-first `15/06/2022 - 13:09`.
+    pub(crate) date_formats: &'static [&'static str],
     /// Reads the date code the outlet closes its items with (CNA's `（編輯：X）1091123`), if it has one.
     pub(crate) date_code: Option<fn(&str) -> Option<chrono::NaiveDate>>,
 }
@@ -231,6 +234,7 @@ pub(crate) const BASE: Rules = Rules {
     gallery_captions: false,
     dateline_separators: &[],
     dateline_brackets: &[],
+    date_formats: &[],
     date_code: None,
 };
 

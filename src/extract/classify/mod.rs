@@ -74,7 +74,7 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
 
     let mirror_footer = take_mirror_footer(&mut blocks, &links);
     let marked = take_marked(&mut blocks);
-    let (mut published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
+    let (mut published, byline) = take_date_block(&mut blocks, time.as_deref(), rules, &mut warnings);
     let mut classes = initial_classes(&blocks, rules);
     // What the walk set aside comes first, in the order met.
     let mut boilerplate = set_aside;
