@@ -152,9 +152,17 @@ pub(crate) struct Rules {
     /// Wall-clock formats (chrono's) of the outlet's date block and `<time>` values beyond the
     /// generic ones: RFI's day-first `15/06/2022 - 13:09`.
     pub(crate) date_formats: &'static [&'static str],
+    /// For an outlet whose URL changes when it republishes a story: the edition a URL belongs
+    /// to and its slug, which together name the story ([`DedupKey::Edition`]).
+    ///
+    /// [`DedupKey::Edition`]: crate::DedupKey::Edition
+    pub(crate) edition: Option<ReadEdition>,
     /// Reads the date code the outlet closes its items with (CNA's `（編輯：X）1091123`), if it has one.
     pub(crate) date_code: Option<fn(&str) -> Option<chrono::NaiveDate>>,
 }
+
+/// Reads the edition a story's URL belongs to and its slug ([`Rules::edition`]).
+pub(crate) type ReadEdition = fn(&Url) -> Option<(chrono::NaiveDate, String)>;
 
 /// A place, then a separator, opening the first paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -235,6 +243,7 @@ pub(crate) const BASE: Rules = Rules {
     dateline_separators: &[],
     dateline_brackets: &[],
     date_formats: &[],
+    edition: None,
     date_code: None,
 };
 
