@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::{Article, Block, Outlet};
 use crate::text::{is_cjk, normalize_space};
@@ -107,30 +107,12 @@ const TRACKING_PARAMS: &[&str] = &[
 
 /// The edition key of an outlet whose URLs change on republication, when `url` has its shape.
 fn edition_key(outlet: Outlet, url: &url::Url) -> Option<DedupKey> {
-    match outlet {
-        // `/section/YYYY/MM/DD/slug`, the section optional.
-        Outlet::Economist => {
-            let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
-            let [.., year, month, day, slug] = segments.as_slice() else {
-                return None;
-            };
-            let number = |s: &str| {
-                s.bytes()
-                    .all(|b| b.is_ascii_digit())
-                    .then(|| s.parse::<u32>().ok())?
-            };
-            let year = i32::try_from(number(year)?).ok()?;
-            let date = NaiveDate::from_ymd_opt(year, number(month)?, number(day)?)?;
-            // Days to the next Saturday (0 on a Saturday).
-            let ahead = (5 + 7 - date.weekday().num_days_from_monday()) % 7;
-            Some(DedupKey::Edition {
-                outlet,
-                edition: date.checked_add_days(chrono::Days::new(u64::from(ahead)))?,
-                slug: (*slug).to_owned(),
-            })
-        }
-        _ => None,
-    }
+    let (edition, slug) = (crate::outlet::rules(outlet).edition?)(url)?;
+    Some(DedupKey::Edition {
+        outlet,
+        edition,
+        slug,
+    })
 }
 
 fn normalized_url(url: &url::Url) -> String {

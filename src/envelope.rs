@@ -276,67 +276,9 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
         )?);
         lines.skip_blank();
     }
-
-    let header = match lines.peek() {
-        Some((off, l)) if l.starts_with("<!--") && l.ends_with("-->") && !l.contains("<!-- ") => {
-            lines.next_line();
-            let mirrored_at = parse_timestamp(input, off, l, &mut warnings);
-            let (title, url) = parse_title_link(input, &mut lines, &mut warnings)?;
-            Some((mirrored_at, title, url))
-        }
-        Some((_, l)) if front_matter.is_none() && l.starts_with('[') && l.contains("](") => {
-            warnings.push(Warning::new(WarningDetail::MissingTimestamp, None));
-            let (title, url) = parse_title_link(input, &mut lines, &mut warnings)?;
-            Some((None, title, url))
-        }
-        Some((off, _)) if front_matter.is_none() => {
-            let (line, column) = position(input, off);
-            return Err(Error::NoEnvelope {
-                expected: "a front matter `---` line or a `<!--ms-->` timestamp comment",
-                found: quote(input, off),
-                line,
-                column,
-                offset: off,
-            });
-        }
-        _ => None,
-    };
-
-    let envelope = match header {
-        Some((mirrored_at, title, url)) => {
-            skip_underline(input, &mut lines, &mut warnings);
-            if let Some(fm) = &front_matter {
-                check_oracle(fm, mirrored_at, title.as_deref(), url.as_ref(), &mut warnings);
-            }
-            Envelope {
-                form: if front_matter.is_some() {
-                    EnvelopeForm::Full
-                } else {
-                    EnvelopeForm::Header
-                },
-                mirrored_at,
-                title,
-                url,
-                front_matter,
-            }
-        }
-        None => {
-            let fm = front_matter.unwrap_or_default();
-            let url = fm
-                .from
-                .as_deref()
-                .and_then(|raw| parse_url(raw, UrlField::FrontMatterFrom, &mut warnings));
-            Envelope {
-                form: EnvelopeForm::FrontMatterOnly,
-                mirrored_at: fm.date.map(|d| d.with_timezone(&Utc)),
-                title: fm.title.as_ref().map(|t| match decode_entities(t) {
-                    Cow::Borrowed(_) => t.clone(),
-                    Cow::Owned(s) => Cow::Owned(sanitize(&s).into_owned()),
-                }),
-                url,
-                front_matter: Some(fm),
-            }
-        }
+    let envelope = match parse_header(input, &mut lines, front_matter.is_some(), &mut warnings)? {
+        Some(header) => header_envelope(input, &mut lines, header, front_matter, &mut warnings),
+        None => front_matter_envelope(front_matter.unwrap_or_default(), &mut warnings),
     };
 
     let (body_offset, body) = body_slice(input, &mut lines, &mut warnings);
@@ -348,6 +290,103 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
         body_offset,
         warnings,
     })
+}
+
+/// What the `<!--ms-->` comment and `[title](url)` header lines say.
+struct Header<'a> {
+    mirrored_at: Option<DateTime<Utc>>,
+    title: Option<Cow<'a, str>>,
+    url: Option<Url>,
+}
+
+/// The timestamp comment and title link, when the next line opens them; `None` in the
+/// front-matter-only form. Without front matter the header is required.
+fn parse_header<'a>(
+    input: &'a str,
+    lines: &mut Lines<'a>,
+    has_front_matter: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Header<'a>>, Error> {
+    match lines.peek() {
+        Some((off, l)) if l.starts_with("<!--") && l.ends_with("-->") && !l.contains("<!-- ") => {
+            lines.next_line();
+            let mirrored_at = parse_timestamp(input, off, l, warnings);
+            let (title, url) = parse_title_link(input, lines, warnings)?;
+            Ok(Some(Header {
+                mirrored_at,
+                title,
+                url,
+            }))
+        }
+        Some((_, l)) if !has_front_matter && l.starts_with('[') && l.contains("](") => {
+            warnings.push(Warning::new(WarningDetail::MissingTimestamp, None));
+            let (title, url) = parse_title_link(input, lines, warnings)?;
+            Ok(Some(Header {
+                mirrored_at: None,
+                title,
+                url,
+            }))
+        }
+        Some((off, _)) if !has_front_matter => {
+            let (line, column) = position(input, off);
+            Err(Error::NoEnvelope {
+                expected: "a front matter `---` line or a `<!--ms-->` timestamp comment",
+                found: quote(input, off),
+                line,
+                column,
+                offset: off,
+            })
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The envelope of the header forms: the header, checked against the front matter if any.
+fn header_envelope<'a>(
+    input: &'a str,
+    lines: &mut Lines<'a>,
+    header: Header<'a>,
+    front_matter: Option<FrontMatter<'a>>,
+    warnings: &mut Vec<Warning>,
+) -> Envelope<'a> {
+    let Header {
+        mirrored_at,
+        title,
+        url,
+    } = header;
+    skip_underline(input, lines, warnings);
+    if let Some(fm) = &front_matter {
+        check_oracle(fm, mirrored_at, title.as_deref(), url.as_ref(), warnings);
+    }
+    Envelope {
+        form: if front_matter.is_some() {
+            EnvelopeForm::Full
+        } else {
+            EnvelopeForm::Header
+        },
+        mirrored_at,
+        title,
+        url,
+        front_matter,
+    }
+}
+
+/// The envelope of the front-matter-only form: time, title and URL from the front matter.
+fn front_matter_envelope<'a>(fm: FrontMatter<'a>, warnings: &mut Vec<Warning>) -> Envelope<'a> {
+    let url = fm
+        .from
+        .as_deref()
+        .and_then(|raw| parse_url(raw, UrlField::FrontMatterFrom, warnings));
+    Envelope {
+        form: EnvelopeForm::FrontMatterOnly,
+        mirrored_at: fm.date.map(|d| d.with_timezone(&Utc)),
+        title: fm.title.as_ref().map(|t| match decode_entities(t) {
+            Cow::Borrowed(_) => t.clone(),
+            Cow::Owned(s) => Cow::Owned(sanitize(&s).into_owned()),
+        }),
+        url,
+        front_matter: Some(fm),
+    }
 }
 
 /// A control character no text file has: below 0x20, other than tab, newline, form feed and
@@ -653,30 +692,23 @@ fn unquote(input: &str, quote_at: usize) -> (Cow<'_, str>, usize, bool) {
     let mut chars = rest.char_indices();
     let q = chars.next().map_or('"', |(_, c)| c);
     let body_start = quote_at + q.len_utf8();
-    let mut out: Option<String> = None;
-    let mut seg_start = body_start;
+    let mut value = Unquoted {
+        input,
+        out: None,
+        from: body_start,
+    };
     let mut iter = chars.peekable();
     let mut newlines = 0;
     while let Some((i, c)) = iter.next() {
         let abs = quote_at + i;
         if c == q {
             if q == '\'' && iter.peek().map(|&(_, n)| n) == Some('\'') {
-                let s = out.get_or_insert_with(String::new);
-                s.push_str(input.get(seg_start..abs).unwrap_or(""));
-                s.push('\'');
+                value.replace(abs, '\'', abs + 2);
                 iter.next();
-                seg_start = abs + 2;
                 continue;
             }
-            let tail = input.get(seg_start..abs).unwrap_or("");
-            let value = match out {
-                Some(mut s) => {
-                    s.push_str(tail);
-                    Cow::Owned(s)
-                }
-                None => Cow::Borrowed(tail),
-            };
-            return (value, abs + 1, true);
+            let tail = input.get(value.from..abs).unwrap_or("");
+            return (value.finish(tail), abs + 1, true);
         }
         if c == '\n' {
             // A quoted value continues over at most two more lines (titles with a trailing
@@ -688,20 +720,9 @@ fn unquote(input: &str, quote_at: usize) -> (Cow<'_, str>, usize, bool) {
         }
         if c == '\\' && q == '"' {
             let Some(&(_, n)) = iter.peek() else { break };
-            let replacement = match n {
-                '"' => Some('"'),
-                '\\' => Some('\\'),
-                '/' => Some('/'),
-                'n' => Some('\n'),
-                't' => Some('\t'),
-                _ => None,
-            };
-            if let Some(r) = replacement {
-                let s = out.get_or_insert_with(String::new);
-                s.push_str(input.get(seg_start..abs).unwrap_or(""));
-                s.push(r);
+            if let Some(r) = escaped(n) {
+                value.replace(abs, r, abs + 1 + n.len_utf8());
                 iter.next();
-                seg_start = abs + 1 + n.len_utf8();
             }
         }
     }
@@ -711,20 +732,89 @@ fn unquote(input: &str, quote_at: usize) -> (Cow<'_, str>, usize, bool) {
         .and_then(|r| r.find('\n'))
         .map_or(input.len(), |i| body_start + i);
     let tail = input
-        .get(seg_start.min(line_end)..line_end)
+        .get(value.from.min(line_end)..line_end)
         .unwrap_or("")
         .trim_end();
-    let value = match out {
-        Some(mut s) if seg_start <= line_end => {
-            s.push_str(tail);
-            Cow::Owned(s)
-        }
-        Some(s) => Cow::Owned(s),
-        None => Cow::Borrowed(tail),
-    };
-    (value, line_end, false)
+    (value.finish(tail), line_end, false)
 }
 
+/// The character a double-quoted YAML escape `\n` stands for, among those archives use.
+#[inline]
+fn escaped(n: char) -> Option<char> {
+    match n {
+        '"' => Some('"'),
+        '\\' => Some('\\'),
+        '/' => Some('/'),
+        'n' => Some('\n'),
+        't' => Some('\t'),
+        _ => None,
+    }
+}
+
+/// A quoted value being read: borrowed from the input until an escape has to be replaced.
+struct Unquoted<'a> {
+    input: &'a str,
+    /// The value up to `from`, once an escape made it differ from the input.
+    out: Option<String>,
+    /// Where the part of the value not yet in `out` starts.
+    from: usize,
+}
+
+impl<'a> Unquoted<'a> {
+    /// Replaces the escape at `at` with `c`; the value goes on at `next`.
+    fn replace(&mut self, at: usize, c: char, next: usize) {
+        let s = self.out.get_or_insert_with(String::new);
+        s.push_str(self.input.get(self.from..at).unwrap_or(""));
+        s.push(c);
+        self.from = next;
+    }
+
+    /// The value, ending with `tail` (the input from `from` to where it ends).
+    fn finish(self, tail: &'a str) -> Cow<'a, str> {
+        match self.out {
+            Some(mut s) => {
+                s.push_str(tail);
+                Cow::Owned(s)
+            }
+            None => Cow::Borrowed(tail),
+        }
+    }
+}
+
+impl<'a> Value<'a> {
+    /// The value without control and bidi characters; blank list items dropped.
+    fn clean(self) -> Self {
+        match self {
+            Value::Scalar(s) => Value::Scalar(clean(s)),
+            Value::List(items) => Value::List(
+                items
+                    .into_iter()
+                    .map(clean)
+                    .filter(|i| !i.trim().is_empty())
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The value for a scalar key: a list reads as its items joined.
+    fn scalar(self) -> Cow<'a, str> {
+        match self {
+            Value::Scalar(s) => s,
+            Value::List(items) => Cow::Owned(items.join(", ")),
+        }
+    }
+
+    /// The value for a list key: a scalar reads as a list of itself.
+    fn list(self) -> Vec<Cow<'a, str>> {
+        match self {
+            Value::List(items) => items,
+            Value::Scalar(s) if s.is_empty() => Vec::new(),
+            Value::Scalar(s) => vec![s],
+        }
+    }
+}
+
+/// Stores a front-matter value under its key: known keys in their fields, others in `extra`.
 fn store<'a>(
     fm: &mut FrontMatter<'a>,
     key: &'a str,
@@ -732,59 +822,59 @@ fn store<'a>(
     line_no: usize,
     warnings: &mut Vec<Warning>,
 ) {
-    let value = match value {
-        Value::Scalar(s) => Value::Scalar(clean(s)),
-        Value::List(items) => Value::List(
-            items
-                .into_iter()
-                .map(clean)
-                .filter(|i| !i.trim().is_empty())
-                .collect(),
-        ),
-    };
-    let scalar = |v: Value<'a>| match v {
-        Value::Scalar(s) => s,
-        Value::List(items) => Cow::Owned(items.join(", ")),
-    };
-    let list = |v: Value<'a>| match v {
-        Value::List(items) => items,
-        Value::Scalar(s) if s.is_empty() => Vec::new(),
-        Value::Scalar(s) => vec![s],
-    };
+    let value = value.clean();
     match key {
-        "layout" => fm.layout = Some(scalar(value)),
-        "title" => fm.title = Some(scalar(value)),
-        "author" => fm.author = Some(scalar(value)),
-        "from" => fm.from = Some(scalar(value)),
-        "tags" => fm.tags = list(value),
-        "categories" => fm.categories = list(value),
+        "layout" => fm.layout = Some(value.scalar()),
+        "title" => fm.title = Some(value.scalar()),
+        "author" => fm.author = Some(value.scalar()),
+        "from" => fm.from = Some(value.scalar()),
+        "tags" => fm.tags = value.list(),
+        "categories" => fm.categories = value.list(),
         "comments" => {
-            let v = scalar(value);
-            match v.to_ascii_lowercase().as_str() {
-                "true" | "yes" => fm.comments = Some(true),
-                "false" | "no" => fm.comments = Some(false),
-                _ => {
-                    fm.extra.insert(Cow::Borrowed(key), v);
-                }
-            }
-        }
-        "date" => {
-            let v = scalar(value);
-            match parse_front_matter_date(&v) {
-                Some(d) => fm.date = Some(d),
+            let v = value.scalar();
+            match yaml_bool(&v) {
+                Some(b) => fm.comments = Some(b),
                 None => {
-                    warnings.push(Warning::new(
-                        WarningDetail::FrontMatterDate {
-                            value: v.clone().into_owned(),
-                        },
-                        Some((line_no, 1)),
-                    ));
                     fm.extra.insert(Cow::Borrowed(key), v);
                 }
             }
         }
+        "date" => store_date(fm, key, value.scalar(), line_no, warnings),
         _ => {
-            fm.extra.insert(Cow::Borrowed(key), scalar(value));
+            fm.extra.insert(Cow::Borrowed(key), value.scalar());
+        }
+    }
+}
+
+/// A YAML boolean as the archives write it (`true`, `yes`, `false`, `no`, in any case).
+fn yaml_bool(v: &str) -> Option<bool> {
+    if v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("yes") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("no") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Stores the `date` key; a value that reads as no date is kept as written, with a warning.
+fn store_date<'a>(
+    fm: &mut FrontMatter<'a>,
+    key: &'a str,
+    v: Cow<'a, str>,
+    line_no: usize,
+    warnings: &mut Vec<Warning>,
+) {
+    match parse_front_matter_date(&v) {
+        Some(d) => fm.date = Some(d),
+        None => {
+            warnings.push(Warning::new(
+                WarningDetail::FrontMatterDate {
+                    value: v.clone().into_owned(),
+                },
+                Some((line_no, 1)),
+            ));
+            fm.extra.insert(Cow::Borrowed(key), v);
         }
     }
 }

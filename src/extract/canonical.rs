@@ -213,7 +213,7 @@ pub(crate) fn article(parts: Parts, raw: Raw, head: Head) -> Article {
         .into_iter()
         .filter(|b| !matches!(b.kind, RawKind::Figure(i) if loose.contains(&i)))
         .collect();
-    (a.blocks, a.links) = assemble(kept, &mut figures, links, &[]);
+    (a.blocks, a.links) = assemble(kept, &figures, links, &[]);
     a.links.extend(kept_links);
     a.figures = figures;
     a

@@ -4,9 +4,18 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 use crate::model::PublishedValue;
 
+/// Wall-clock formats any site may use; an outlet's own are in its `date_formats`.
+const LOCAL_FORMATS: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+];
+
 /// Reads a date-block text: an instant where the text states a zone, a local date-time where
-/// it does not, a date where there is no time.
-pub(crate) fn parse(raw: &str) -> Option<PublishedValue> {
+/// it does not (in a generic format or one of the outlet's `local_formats`), a date where
+/// there is no time.
+pub(crate) fn parse(raw: &str, local_formats: &[&str]) -> Option<PublishedValue> {
     let s = raw.trim();
     if s.len() < 8 || s.len() > 64 {
         return None;
@@ -17,13 +26,7 @@ pub(crate) fn parse(raw: &str) -> Option<PublishedValue> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(PublishedValue::Instant(d));
     }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%d/%m/%Y - %H:%M",
-        "%Y-%m-%d %H:%M",
-        "%Y/%m/%d %H:%M",
-    ] {
+    for fmt in LOCAL_FORMATS.iter().chain(local_formats) {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(PublishedValue::Local(d));
         }
@@ -90,7 +93,11 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> String {
-        match parse(s) {
+        p_with(s, &[])
+    }
+
+    fn p_with(s: &str, local_formats: &[&str]) -> String {
+        match parse(s, local_formats) {
             Some(PublishedValue::Instant(d)) => format!("instant {}", d.to_rfc3339()),
             Some(PublishedValue::Local(d)) => format!("local {d}"),
             Some(PublishedValue::Date(d)) => format!("date {d}"),
@@ -111,7 +118,10 @@ mod tests {
         assert_eq!(p("2020-10-15T02:56:54Z"), "instant 2020-10-15T02:56:54+00:00");
         assert_eq!(p("2020-10-15T02:56:54"), "local 2020-10-15 02:56:54");
         assert_eq!(p("2020-11-17 11:38:29"), "local 2020-11-17 11:38:29");
-        assert_eq!(p("15/06/2022 - 13:09"), "local 2022-06-15 13:09:00");
+        // Day-first is an outlet's convention, not read without its rules.
+        assert_eq!(p("15/06/2022 - 13:09"), "none");
+        let rfi = crate::outlet::rules(crate::outlet::Outlet::Rfi).date_formats;
+        assert_eq!(p_with("15/06/2022 - 13:09", rfi), "local 2022-06-15 13:09:00");
         assert_eq!(p("2020年 7月 17日"), "date 2020-07-17");
         assert_eq!(p("June 16, 2020"), "date 2020-06-16");
         assert_eq!(p("2021-01-06"), "date 2021-01-06");

@@ -6,7 +6,7 @@
 use url::Url;
 
 use crate::model::LinkKind;
-use crate::outlet::{self, Outlet, Rules};
+use crate::outlet::{self, MIRROR, Outlet, Rules};
 
 /// Resolves `raw` (absolute, protocol-relative or relative) against `base`; `None` unless the
 /// result is http(s) with a host.
@@ -68,19 +68,17 @@ pub(crate) fn is_web(url: &Url) -> bool {
     matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
 }
 
-/// Image proxies whose `url` query parameter names the real image, with or without a scheme.
-const QUERY_PROXIES: &[&str] = &["images.weserv.nl", "wsrv.nl"];
-
-/// If `url` goes through an image proxy, the image it proxies (absolute, http(s)): a weserv
-/// `?url=` parameter, or a nested absolute URL after a resizer's options in the path
-/// (thumbor's `/unsafe/1340x754/https://…`, Cloudflare's `/cdn-cgi/image/width=800/https://…`).
+/// If `url` goes through an image proxy, the image it proxies (absolute, http(s)): the `?url=`
+/// parameter of one of the mirror's proxies, or a nested absolute URL after a resizer's options
+/// in the path (thumbor's `/unsafe/1340x754/https://…`, Cloudflare's
+/// `/cdn-cgi/image/width=800/https://…`).
 pub(crate) fn unwrap_proxy(url: &Url) -> Option<Url> {
     query_proxy(url).or_else(|| path_proxy(url))
 }
 
 fn query_proxy(url: &Url) -> Option<Url> {
     let host = url.host_str()?;
-    if !QUERY_PROXIES.iter().any(|p| outlet::host_matches(host, p)) {
+    if !MIRROR.image_proxies.iter().any(|p| outlet::host_matches(host, p)) {
         return None;
     }
     let (_, target) = url.query_pairs().find(|(k, _)| k == "url")?;

@@ -130,14 +130,7 @@ fn is_skip_tag(name: &str) -> bool {
 }
 
 /// Classes that mark widgets, ads and screen-reader-only labels on any site.
-const SKIP_CLASSES: &[&str] = &[
-    "share",
-    "adslot",
-    "gpt-ad",
-    "off-screen",
-    "visually-hidden",
-    "sr-only",
-];
+const SKIP_CLASSES: &[&str] = &["share", "gpt-ad", "off-screen", "visually-hidden", "sr-only"];
 
 /// Whether a class attribute holds one of the classes that social-media and blog platforms
 /// give their embedding markup (`<blockquote class="twitter-tweet">`, `instagram-media`,
@@ -163,9 +156,8 @@ fn is_embed_class(class: &str) -> bool {
     })
 }
 
-/// Classes that mark a caption.
+/// Classes that mark a caption on any site; an outlet's own are in its `caption_classes`.
 const CAPTION_CLASSES: &[&str] = &[
-    "picinfo",
     "wp-caption-text",
     "media-caption",
     "image-caption",
@@ -173,8 +165,8 @@ const CAPTION_CLASSES: &[&str] = &[
     "caption-text",
 ];
 
-/// Classes that mark a photo credit.
-const CREDIT_CLASSES: &[&str] = &["story-image-copyright", "image-credit", "photo-credit"];
+/// Classes that mark a photo credit on any site; an outlet's own are in its `credit_classes`.
+const CREDIT_CLASSES: &[&str] = &["image-credit", "photo-credit"];
 
 /// Elements that end the current block where they open and close.
 fn is_block_tag(name: &str) -> bool {
@@ -296,8 +288,8 @@ impl ClassFlags {
         let has = |list: &[&str]| list.iter().any(|c| class.contains(c));
         ClassFlags {
             skip: has(SKIP_CLASSES) || has(rules.skip_classes),
-            caption: has(CAPTION_CLASSES),
-            credit: has(CREDIT_CLASSES),
+            caption: has(CAPTION_CLASSES) || has(rules.caption_classes),
+            credit: has(CREDIT_CLASSES) || has(rules.credit_classes),
             copyright: class.contains("copyright"),
             byline: class.contains("Byline") || class.contains("byline"),
             dateline: class.contains("Dateline") || class.contains("dateline"),
@@ -473,19 +465,7 @@ impl<'r> Walker<'r> {
             .filter_map(|a| el.attr(a))
             .map(str::trim)
             .find(|s| !s.is_empty());
-        let Some(raw) = raw else {
-            self.warn(WarningDetail::UnsafeMedia {
-                kind: MediaKind::Image,
-                src: None,
-            });
-            self.dropped_media = true;
-            return;
-        };
-        let Some((src, proxied_src)) = urls::media(raw, self.base) else {
-            self.warn(WarningDetail::UnsafeMedia {
-                kind: MediaKind::Image,
-                src: Some(sanitize(raw).chars().take(80).collect()),
-            });
+        let Some((src, proxied_src)) = self.media_src(MediaKind::Image, raw) else {
             self.dropped_media = true;
             return;
         };
@@ -529,6 +509,22 @@ impl<'r> Walker<'r> {
         }
     }
 
+    /// A media item's source and proxied source; a warning when it has none or an unsafe one.
+    fn media_src(&mut self, kind: MediaKind, raw: Option<&str>) -> Option<(Url, Option<Url>)> {
+        let Some(raw) = raw else {
+            self.warn(WarningDetail::UnsafeMedia { kind, src: None });
+            return None;
+        };
+        let resolved = urls::media(raw, self.base);
+        if resolved.is_none() {
+            self.warn(WarningDetail::UnsafeMedia {
+                kind,
+                src: Some(sanitize(raw).chars().take(80).collect()),
+            });
+        }
+        resolved
+    }
+
     /// An `<iframe>` player or interactive, when its source is http(s); anything else is dropped.
     fn embed(&mut self, el: &Element<'_>, set_aside: Option<BoilerplateKind>) {
         let raw = el.attr("src").or_else(|| el.attr("data-src")).unwrap_or("");
@@ -553,18 +549,8 @@ impl<'r> Walker<'r> {
 
     fn emit_media(&mut self) {
         let Some(m) = self.media.take() else { return };
-        let Some(raw) = m.src.as_deref().filter(|s| !s.trim().is_empty()) else {
-            self.warn(WarningDetail::UnsafeMedia {
-                kind: m.kind,
-                src: None,
-            });
-            return;
-        };
-        let Some((src, proxied_src)) = urls::media(raw, self.base) else {
-            self.warn(WarningDetail::UnsafeMedia {
-                kind: m.kind,
-                src: Some(sanitize(raw).chars().take(80).collect()),
-            });
+        let raw = m.src.as_deref().filter(|s| !s.trim().is_empty());
+        let Some((src, proxied_src)) = self.media_src(m.kind, raw) else {
             return;
         };
         if let Some(kind) = self.set_aside.last().copied() {
@@ -693,74 +679,47 @@ impl<'r> Walker<'r> {
     }
 }
 
-impl Visitor for Walker<'_> {
-    fn start(&mut self, el: &Element<'_>) -> bool {
-        if let Some(descend) = self
-            .canonical
-            .start(el, self.out.figures.len(), self.out.links.len())
-        {
-            return descend;
-        }
-        let name = el.name();
-        if is_skip_tag(name) {
+/// What opening an element does, by kind of element. Each kind is tried in turn, in the
+/// order [`Visitor::start`] gives: a tag name decides before a class does.
+impl Walker<'_> {
+    /// An element opened inside a caption: its text is the caption's, images are dropped.
+    fn start_in_caption(&mut self, name: &str) -> bool {
+        if name == "img" {
             return false;
         }
-        // One attribute lookup and one pass over the class lists for every class test below.
-        let class = self.class_flags(el.attr("class").unwrap_or(""));
-        if class.skip || el.attr("aria-hidden") == Some("true") && name != "img" {
-            return false;
+        if name == "br" {
+            self.line_break();
         }
-        if self.caption.is_some() {
-            if name == "img" {
-                return false;
-            }
-            if name == "br" {
-                self.line_break();
-            }
-            self.caption_depth += 1;
-            self.frames.push(Frame::Plain);
-            return true;
-        }
-        let frame = match name {
-            "br" => {
-                self.line_break();
-                return false;
-            }
-            "img" => {
-                self.image(el, class.set_aside);
-                return false;
-            }
-            "iframe" => {
-                self.embed(el, class.set_aside);
-                return false;
-            }
-            "hr" | "wbr" => {
-                self.flush();
-                return false;
-            }
+        self.caption_depth += 1;
+        self.frames.push(Frame::Plain);
+        true
+    }
+
+    /// Elements whose content is not walked: line breaks, images, embeds, rules and media
+    /// sources. Whether `el` was one.
+    fn leaf(&mut self, el: &Element<'_>, name: &str, set_aside: Option<BoilerplateKind>) -> bool {
+        match name {
+            "br" => self.line_break(),
+            "img" => self.image(el, set_aside),
+            "iframe" => self.embed(el, set_aside),
+            "hr" | "wbr" => self.flush(),
             "source" | "track" => {
                 if let Some(m) = &mut self.media {
                     if m.src.is_none() {
                         m.src = el.attr("src").map(str::to_owned);
                     }
                 }
-                return false;
             }
-            "video" | "audio" => {
-                self.flush();
-                self.emit_media();
-                let kind = if name == "video" {
-                    MediaKind::Video
-                } else {
-                    MediaKind::Audio
-                };
-                self.media = Some(PendingMedia {
-                    kind,
-                    src: el.attr("src").map(str::to_owned),
-                    poster: el.attr("poster").map(str::to_owned),
-                });
-                Frame::Media
-            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Phrase-level frames: media players, links, emphasis and strong text.
+    fn phrase(&mut self, el: &Element<'_>, name: &str) -> Option<Frame> {
+        Some(match name {
+            "video" => self.open_media(el, MediaKind::Video),
+            "audio" => self.open_media(el, MediaKind::Audio),
             "a" => self.link(el),
             "em" | "i" | "cite" | "dfn" | "var" => {
                 self.em += 1;
@@ -770,37 +729,48 @@ impl Visitor for Walker<'_> {
                 self.strong += 1;
                 Frame::Strong
             }
-            "figcaption" => {
-                self.start_caption(false);
-                self.frames.push(Frame::Caption);
-                return true;
-            }
-            // The mirror's caption shape, `<img><div><small style="color: #999;">`; other
-            // `<small>`s after media are fine print (CDT's footer), not captions.
-            "small"
-                if (self.last_figure.is_some() || self.dropped_media)
-                    && self.runs.is_empty()
-                    && el.attr("style").is_some_and(|s| s.contains(MIRROR.caption_style)) =>
-            {
-                self.start_caption(false);
-                self.frames.push(Frame::Caption);
-                return true;
-            }
-            _ if class.caption => {
-                self.start_caption(false);
-                self.frames.push(Frame::Caption);
-                return true;
-            }
-            _ if class.credit => {
-                self.start_caption(true);
-                self.frames.push(Frame::Caption);
-                return true;
-            }
-            _ if class.set_aside.is_some() => {
-                self.flush();
-                self.set_aside.extend(class.set_aside);
-                Frame::SetAside
-            }
+            _ => return None,
+        })
+    }
+
+    /// A `<video>` or `<audio>`: its source may come from a `<source>` inside.
+    fn open_media(&mut self, el: &Element<'_>, kind: MediaKind) -> Frame {
+        self.flush();
+        self.emit_media();
+        self.media = Some(PendingMedia {
+            kind,
+            src: el.attr("src").map(str::to_owned),
+            poster: el.attr("poster").map(str::to_owned),
+        });
+        Frame::Media
+    }
+
+    /// Whether `el` opens a caption, and whether that caption is a photo credit.
+    fn opens_caption(&self, el: &Element<'_>, name: &str, class: ClassFlags) -> Option<bool> {
+        // The mirror's caption shape, `<img><div><small style="color: #999;">`; other
+        // `<small>`s after media are fine print (CDT's footer), not captions.
+        let mirror_caption = name == "small"
+            && (self.last_figure.is_some() || self.dropped_media)
+            && self.runs.is_empty()
+            && el.attr("style").is_some_and(|s| s.contains(MIRROR.caption_style));
+        if name == "figcaption" || mirror_caption || class.caption {
+            Some(false)
+        } else if class.credit {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
+    /// Frames of the elements that hold blocks: set-aside elements, quotes, asides, lists,
+    /// headings and the other block elements.
+    fn container(&mut self, el: &Element<'_>, name: &str, class: ClassFlags) -> Frame {
+        if class.set_aside.is_some() {
+            self.flush();
+            self.set_aside.extend(class.set_aside);
+            return Frame::SetAside;
+        }
+        match name {
             "time" => {
                 if self.out.time.is_none() {
                     self.out.time = el.attr("datetime").map(str::to_owned);
@@ -841,8 +811,11 @@ impl Visitor for Walker<'_> {
                 Frame::Block(self.out.blocks.len())
             }
             _ => Frame::Plain,
-        };
-        let mark = mark_of(el, class);
+        }
+    }
+
+    /// Pushes an opened element's frame, with the mark its markup gives its text.
+    fn push_frame(&mut self, frame: Frame, mark: Option<Mark>) {
         if mark.is_some() {
             // Text before it belongs to the enclosing block, not to the marked one.
             self.flush();
@@ -851,6 +824,43 @@ impl Visitor for Walker<'_> {
         if let Some(m) = mark {
             self.marks.push((self.frames.len(), m));
         }
+    }
+}
+
+impl Visitor for Walker<'_> {
+    fn start(&mut self, el: &Element<'_>) -> bool {
+        if let Some(descend) = self
+            .canonical
+            .start(el, self.out.figures.len(), self.out.links.len())
+        {
+            return descend;
+        }
+        let name = el.name();
+        if is_skip_tag(name) {
+            return false;
+        }
+        // One attribute lookup and one pass over the class lists for every class test below.
+        let class = self.class_flags(el.attr("class").unwrap_or(""));
+        if class.skip || el.attr("aria-hidden") == Some("true") && name != "img" {
+            return false;
+        }
+        if self.caption.is_some() {
+            return self.start_in_caption(name);
+        }
+        if self.leaf(el, name, class.set_aside) {
+            return false;
+        }
+        if let Some(frame) = self.phrase(el, name) {
+            self.push_frame(frame, mark_of(el, class));
+            return true;
+        }
+        if let Some(credit) = self.opens_caption(el, name, class) {
+            self.start_caption(credit);
+            self.frames.push(Frame::Caption);
+            return true;
+        }
+        let frame = self.container(el, name, class);
+        self.push_frame(frame, mark_of(el, class));
         true
     }
 

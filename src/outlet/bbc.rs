@@ -38,6 +38,7 @@ pub(crate) static RULES: Rules = Rules {
         (Promo, Marker::Prefix("歡迎瀏覽BBC Future")),
     ],
     skip_classes: &["media-placeholder"],
+    credit_classes: &["story-image-copyright"],
     // Separator lines and the top and bottom edges of boxes.
     chrome_images: &[
         "grey_line",

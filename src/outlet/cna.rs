@@ -29,6 +29,7 @@ pub(crate) static RULES: Rules = Rules {
         "endMsg",
         "adslot",
     ],
+    caption_classes: &["picinfo"],
     date_code: Some(roc_date),
     ..BASE
 };

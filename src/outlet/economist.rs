@@ -1,6 +1,7 @@
 //! The Economist (English): an `<aside>` header with `<time dateTime>`, `<small>` small caps
 //! (not captions), `■` end marks, print-edition notes and subscription prompts.
 
+use chrono::{Datelike, NaiveDate};
 use url::Url;
 
 use super::{BASE, Marker, Outlet, Rules, is_digits, segments};
@@ -31,8 +32,30 @@ pub(crate) static RULES: Rules = Rules {
     // The site's fallback social-media card.
     chrome_images: &["og-fallback-image"],
     credits: &[Marker::Prefix("ILLUSTRATIONS:"), Marker::Prefix("ILLUSTRATION:")],
+    edition: Some(edition),
     ..BASE
 };
+
+/// `/section/YYYY/MM/DD/slug`, the section optional: the weekly issue the path's date falls in
+/// (the Saturday on or after it, the day the issue is dated) and the slug. The web and print
+/// paths of one article differ in their date, not in their issue.
+fn edition(url: &Url) -> Option<(NaiveDate, String)> {
+    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let [.., year, month, day, slug] = segments.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())?
+    };
+    let year = i32::try_from(number(year)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, number(month)?, number(day)?)?;
+    // Days to the next Saturday (0 on a Saturday).
+    let ahead = (5 + 7 - date.weekday().num_days_from_monday()) % 7;
+    let edition = date.checked_add_days(chrono::Days::new(u64::from(ahead)))?;
+    Some((edition, (*slug).to_owned()))
+}
 
 /// `/section/2020/10/08/slug`: `2020/10/08/slug`; `/node/21797083`: `21797083`.
 fn article_id(url: &Url) -> Option<String> {

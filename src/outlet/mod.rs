@@ -125,6 +125,12 @@ pub(crate) struct Rules {
     pub(crate) boilerplate: &'static [(BoilerplateKind, Marker)],
     /// Elements whose class contains one of these are skipped entirely (widgets, ads, chrome).
     pub(crate) skip_classes: &'static [&'static str],
+    /// Elements whose class contains one of these are captions, beyond the generic caption
+    /// classes (CNA's `picinfo`).
+    pub(crate) caption_classes: &'static [&'static str],
+    /// Elements whose class contains one of these are photo credits, beyond the generic credit
+    /// classes (BBC's `story-image-copyright`).
+    pub(crate) credit_classes: &'static [&'static str],
     /// Elements whose class contains one of these hold text that is set aside as the given kind
     /// of boilerplate (FT's `story-lead` standfirst).
     pub(crate) set_aside_classes: &'static [(BoilerplateKind, &'static str)],
@@ -150,9 +156,20 @@ pub(crate) struct Rules {
     /// words one of which the inside holds). A reporter bracket right after it
     /// (`（大纪元记者X报导）`) belongs to the dateline.
     pub(crate) dateline_brackets: &'static [(char, char, &'static [&'static str])],
+    /// Wall-clock formats (chrono's) of the outlet's date block and `<time>` values beyond the
+    /// generic ones: RFI's day-first `15/06/2022 - 13:09`.
+    pub(crate) date_formats: &'static [&'static str],
+    /// For an outlet whose URL changes when it republishes a story: the edition a URL belongs
+    /// to and its slug, which together name the story ([`DedupKey::Edition`]).
+    ///
+    /// [`DedupKey::Edition`]: crate::DedupKey::Edition
+    pub(crate) edition: Option<ReadEdition>,
     /// Reads the date code the outlet closes its items with (CNA's `（編輯：X）1091123`), if it has one.
     pub(crate) date_code: Option<fn(&str) -> Option<chrono::NaiveDate>>,
 }
+
+/// Reads the edition a story's URL belongs to and its slug ([`Rules::edition`]).
+pub(crate) type ReadEdition = fn(&Url) -> Option<(chrono::NaiveDate, String)>;
 
 /// A place, then a separator, opening the first paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -227,6 +244,8 @@ pub(crate) const BASE: Rules = Rules {
     article_id: generic_article_id,
     boilerplate: &[],
     skip_classes: &[],
+    caption_classes: &[],
+    credit_classes: &[],
     set_aside_classes: &[],
     chrome_images: &[],
     credits: &[],
@@ -235,6 +254,8 @@ pub(crate) const BASE: Rules = Rules {
     standfirst_author: false,
     dateline_separators: &[],
     dateline_brackets: &[],
+    date_formats: &[],
+    edition: None,
     date_code: None,
 };
 

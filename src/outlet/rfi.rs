@@ -21,6 +21,8 @@ pub(crate) static RULES: Rules = Rules {
     skip_classes: &["m-interstitial", "m-feed-sub"],
     // The site's social-media card, put in front of items that have no photo.
     chrome_images: &["/meta_og_twcards/"],
+    // The date block, day first, in Paris time.
+    date_formats: &["%d/%m/%Y - %H:%M"],
     ..BASE
 };
 

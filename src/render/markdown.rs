@@ -112,6 +112,26 @@ pub(crate) fn render(a: &Article, options: &MarkdownOptions) -> String {
     if !title.is_empty() {
         parts.push(format!("# {}", escape(title)));
     }
+    parts.push(meta_line(a, options));
+    let lead = a.lead_figure();
+    if let Some(f) = lead {
+        parts.push(figure(f, options.figures));
+    }
+    body(a, options, lead, &mut parts);
+    if !a.credits.is_empty() {
+        let credits: Vec<String> = a.credits.iter().map(|c| escape(&c.text)).collect();
+        parts.push(format!("*{}*", credits.join("; ").replace('\n', " ")));
+    }
+    if let Some(c) = &a.copyright {
+        parts.push(escape(&c.text).replace('\n', "\\\n"));
+    }
+    let mut out = parts.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// The line under the title, in italics: the outlet, the publication date, the byline.
+fn meta_line(a: &Article, options: &MarkdownOptions) -> String {
     let outlet = if options.outlet_display_name {
         a.outlet.display_name()
     } else {
@@ -124,11 +144,12 @@ pub(crate) fn render(a: &Article, options: &MarkdownOptions) -> String {
     if !a.byline.is_empty() {
         meta.push(escape(&a.byline.join(", ")));
     }
-    parts.push(format!("*{}*", meta.join(" · ")));
-    let lead = a.lead_figure();
-    if let Some(f) = lead {
-        parts.push(figure(f, options.figures));
-    }
+    format!("*{}*", meta.join(" · "))
+}
+
+/// The blocks, one part each: the dateline opens the paragraph that hosts it (or stands
+/// alone before the blocks), and the `lead` figure, written above, is not repeated.
+fn body(a: &Article, options: &MarkdownOptions, lead: Option<&Figure>, parts: &mut Vec<String>) {
     let mut lead_done = lead.is_none();
     let dateline = super::dateline_lead(a);
     let host = dateline.as_ref().and_then(|_| super::dateline_host(a));
@@ -145,45 +166,13 @@ pub(crate) fn render(a: &Article, options: &MarkdownOptions) -> String {
                 }
                 _ => inline_runs(a, inlines),
             },
-            Block::Heading { level, inlines, .. } => {
-                let hashes = "#".repeat(usize::from((*level).clamp(2, 6)));
-                // A heading is bold already; DW's `<p><strong>` subheads need no `**` inside.
-                let plain: Vec<Inline> = inlines
-                    .iter()
-                    .map(|r| match r {
-                        Inline::Text {
-                            text, emphasis, link, ..
-                        } => Inline::Text {
-                            text: text.clone(),
-                            emphasis: *emphasis,
-                            strong: false,
-                            link: *link,
-                        },
-                        Inline::LineBreak => Inline::LineBreak,
-                    })
-                    .collect();
-                format!("{hashes} {}", inline_runs(a, &plain).replace("\\\n", " "))
-            }
+            Block::Heading { level, inlines, .. } => heading(a, *level, inlines),
             Block::Quote { inlines, .. } => inline_runs(a, inlines)
                 .lines()
                 .map(|l| format!("> {l}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Block::List { ordered, items, .. } => items
-                .iter()
-                .enumerate()
-                .map(|(n, item)| {
-                    let marker = if *ordered {
-                        format!("{}.", n + 1)
-                    } else {
-                        "-".to_owned()
-                    };
-                    let pad = " ".repeat(marker.len() + 1);
-                    let body = inline_runs(a, item).replace('\n', &format!("\n{pad}"));
-                    format!("{marker} {body}")
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Block::List { ordered, items, .. } => list(a, *ordered, items),
             Block::Figure { figure: i, .. } => {
                 let Some(f) = a.figures.get(*i) else { continue };
                 if !lead_done && lead.is_some_and(|l| std::ptr::eq(l, f)) {
@@ -197,16 +186,46 @@ pub(crate) fn render(a: &Article, options: &MarkdownOptions) -> String {
             parts.push(md);
         }
     }
-    if !a.credits.is_empty() {
-        let credits: Vec<String> = a.credits.iter().map(|c| escape(&c.text)).collect();
-        parts.push(format!("*{}*", credits.join("; ").replace('\n', " ")));
-    }
-    if let Some(c) = &a.copyright {
-        parts.push(escape(&c.text).replace('\n', "\\\n"));
-    }
-    let mut out = parts.join("\n\n");
-    out.push('\n');
-    out
+}
+
+/// A heading block: `#`s for its level (2 to 6), on one line.
+fn heading(a: &Article, level: u8, inlines: &[Inline]) -> String {
+    let hashes = "#".repeat(usize::from(level.clamp(2, 6)));
+    // A heading is bold already; a subhead written as a bold paragraph needs no `**` inside.
+    let plain: Vec<Inline> = inlines
+        .iter()
+        .map(|r| match r {
+            Inline::Text {
+                text, emphasis, link, ..
+            } => Inline::Text {
+                text: text.clone(),
+                emphasis: *emphasis,
+                strong: false,
+                link: *link,
+            },
+            Inline::LineBreak => Inline::LineBreak,
+        })
+        .collect();
+    format!("{hashes} {}", inline_runs(a, &plain).replace("\\\n", " "))
+}
+
+/// A list block: each item's continuation lines indented under its marker.
+fn list(a: &Article, ordered: bool, items: &[Vec<Inline>]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let marker = if ordered {
+                format!("{}.", n + 1)
+            } else {
+                "-".to_owned()
+            };
+            let pad = " ".repeat(marker.len() + 1);
+            let body = inline_runs(a, item).replace('\n', &format!("\n{pad}"));
+            format!("{marker} {body}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The YAML front matter: one `key: value` line per field that has a value, strings

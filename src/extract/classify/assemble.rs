@@ -9,15 +9,44 @@ use crate::text::normalize_space;
 /// links renumbered in reading order with their text.
 pub(crate) fn assemble(
     kept: Vec<RawBlock>,
-    figures: &mut [Figure],
+    figures: &[Figure],
     raw_links: Vec<Link>,
     also_keep: &[(usize, String)],
 ) -> (Vec<Block>, Vec<Link>) {
-    let mut remap: Vec<Option<usize>> = vec![None; raw_links.len()];
-    // Each raw link moves into the output the first time a kept block refers to it.
-    let mut raw_links: Vec<Option<Link>> = raw_links.into_iter().map(Some).collect();
-    let mut links: Vec<Link> = Vec::new();
-    let mut renumber = |runs: &mut Vec<Inline>| {
+    let mut assembly = Assembly {
+        remap: vec![None; raw_links.len()],
+        raw_links: raw_links.into_iter().map(Some).collect(),
+        links: Vec::new(),
+        blocks: Vec::with_capacity(kept.len()),
+        last_list: None,
+        bullets: false,
+    };
+    for mut b in kept {
+        assembly.renumber(&mut b.inlines);
+        assembly.push(b, figures);
+    }
+    assembly.keep_also(also_keep);
+    assembly.finish()
+}
+
+/// The output being built, block by block.
+struct Assembly {
+    /// Where each raw link went in `links`, once a kept block referred to it.
+    remap: Vec<Option<usize>>,
+    /// Each raw link moves into the output the first time a kept block refers to it.
+    raw_links: Vec<Option<Link>>,
+    links: Vec<Link>,
+    blocks: Vec<Block>,
+    /// The list number of the last block, when it is an item of a list element.
+    last_list: Option<usize>,
+    /// The last block is a list made of `•` paragraphs.
+    bullets: bool,
+}
+
+impl Assembly {
+    /// Points `runs` at the output links, moving each raw link there when first referred to;
+    /// each link's text grows by its runs' text.
+    fn renumber(&mut self, runs: &mut [Inline]) {
         for run in runs.iter_mut() {
             let Inline::Text {
                 text,
@@ -27,15 +56,17 @@ pub(crate) fn assemble(
             else {
                 continue;
             };
-            let Some(slot) = remap.get_mut(*old) else { continue };
+            let Some(slot) = self.remap.get_mut(*old) else {
+                continue;
+            };
             let new = match *slot {
                 Some(n) => n,
                 None => {
-                    let Some(l) = raw_links.get_mut(*old).and_then(Option::take) else {
+                    let Some(l) = self.raw_links.get_mut(*old).and_then(Option::take) else {
                         continue;
                     };
-                    let n = links.len();
-                    links.push(Link {
+                    let n = self.links.len();
+                    self.links.push(Link {
                         text: String::new(),
                         ..l
                     });
@@ -43,109 +74,122 @@ pub(crate) fn assemble(
                     n
                 }
             };
-            if let Some(l) = links.get_mut(new) {
+            if let Some(l) = self.links.get_mut(new) {
                 l.text.push_str(text);
             }
             *old = new;
         }
-    };
-    let mut blocks: Vec<Block> = Vec::with_capacity(kept.len());
-    let mut last_list: Option<usize> = None;
-    // The last block is a list made of `•` paragraphs.
-    let mut bullets = false;
-    for mut b in kept {
-        renumber(&mut b.inlines);
+    }
+
+    /// Adds one kept block.
+    fn push(&mut self, mut b: RawBlock, figures: &[Figure]) {
         if b.kind == RawKind::Paragraph {
             literal_strong(&mut b);
             if take_bullet(&mut b) {
-                match blocks.last_mut() {
-                    Some(Block::List { text, items, .. }) if bullets => {
-                        text.push('\n');
-                        text.push_str(&b.text);
-                        items.push(b.inlines);
-                    }
-                    _ => blocks.push(Block::List {
-                        ordered: false,
-                        text: b.text,
-                        items: vec![b.inlines],
-                    }),
-                }
-                bullets = true;
-                last_list = None;
-                continue;
+                self.bullet(b);
+                return;
             }
         }
-        bullets = false;
-        match b.kind {
+        self.bullets = false;
+        let block = match b.kind {
             RawKind::Figure(i) => {
                 let text = figures.get(i).and_then(|f| f.caption.clone()).unwrap_or_default();
-                blocks.push(Block::Figure { figure: i, text });
+                Block::Figure { figure: i, text }
             }
             RawKind::Paragraph if b.all_strong() && reads_as_heading(&b.text, BOLD_HEADING_MAX_CHARS) => {
-                blocks.push(Block::Heading {
+                Block::Heading {
                     level: 2,
                     text: b.text,
                     inlines: b.inlines,
-                });
+                }
             }
-            RawKind::Heading(level) if heading_element_reads_as_one(&b.text) => {
-                blocks.push(Block::Heading {
-                    level,
-                    text: b.text,
-                    inlines: b.inlines,
-                });
-            }
+            RawKind::Heading(level) if heading_element_reads_as_one(&b.text) => Block::Heading {
+                level,
+                text: b.text,
+                inlines: b.inlines,
+            },
             // A heading element holding a sentence, a long passage or an author line (a
             // standfirst, a quotation set large): a paragraph as a reader reads it.
-            RawKind::Paragraph | RawKind::Heading(_) => blocks.push(Block::Paragraph {
+            RawKind::Paragraph | RawKind::Heading(_) => Block::Paragraph {
                 text: b.text,
                 inlines: b.inlines,
-            }),
-            RawKind::Quote => blocks.push(Block::Quote {
+            },
+            RawKind::Quote => Block::Quote {
                 text: b.text,
                 inlines: b.inlines,
-            }),
+            },
             RawKind::ListItem { ordered, list } => {
-                let same = matches!(blocks.last(), Some(Block::List { .. })) && last_list == Some(list);
-                if same {
-                    if let Some(Block::List { text, items, .. }) = blocks.last_mut() {
-                        text.push('\n');
-                        text.push_str(&b.text);
-                        items.push(b.inlines);
-                    }
-                } else {
-                    blocks.push(Block::List {
-                        ordered,
-                        text: b.text,
-                        items: vec![b.inlines],
-                    });
-                }
-                last_list = Some(list);
-                continue;
+                self.list_item(ordered, list, b);
+                return;
             }
-        }
-        last_list = None;
+        };
+        self.blocks.push(block);
+        self.last_list = None;
     }
-    // Links whose text left the body but whose target stays (a teaser's link to the full
-    // story), after the others, with their own text.
-    for (old, text) in also_keep {
-        if remap.get(*old).is_some_and(Option::is_some) {
-            continue;
+
+    /// A `•` paragraph: an item of the list the `•` paragraphs before it make.
+    fn bullet(&mut self, b: RawBlock) {
+        match self.blocks.last_mut() {
+            Some(Block::List { text, items, .. }) if self.bullets => {
+                text.push('\n');
+                text.push_str(&b.text);
+                items.push(b.inlines);
+            }
+            _ => self.blocks.push(Block::List {
+                ordered: false,
+                text: b.text,
+                items: vec![b.inlines],
+            }),
         }
-        if let Some(l) = raw_links.get_mut(*old).and_then(Option::take) {
-            links.push(Link {
-                text: text.clone(),
-                ..l
+        self.bullets = true;
+        self.last_list = None;
+    }
+
+    /// An item of list element number `list`: joins the last block when that is the same list.
+    fn list_item(&mut self, ordered: bool, list: usize, b: RawBlock) {
+        let same = matches!(self.blocks.last(), Some(Block::List { .. })) && self.last_list == Some(list);
+        if same {
+            if let Some(Block::List { text, items, .. }) = self.blocks.last_mut() {
+                text.push('\n');
+                text.push_str(&b.text);
+                items.push(b.inlines);
+            }
+        } else {
+            self.blocks.push(Block::List {
+                ordered,
+                text: b.text,
+                items: vec![b.inlines],
             });
         }
+        self.last_list = Some(list);
     }
-    for l in &mut links {
-        l.text = normalize_space(&l.text);
-        if l.kind == LinkKind::Unsafe {
-            l.href = None;
+
+    /// Links whose text left the body but whose target stays (a teaser's link to the full
+    /// story), after the others, with their own text.
+    fn keep_also(&mut self, also_keep: &[(usize, String)]) {
+        for (old, text) in also_keep {
+            if self.remap.get(*old).is_some_and(Option::is_some) {
+                continue;
+            }
+            if let Some(l) = self.raw_links.get_mut(*old).and_then(Option::take) {
+                self.links.push(Link {
+                    text: text.clone(),
+                    ..l
+                });
+            }
         }
     }
-    (blocks, links)
+
+    /// The blocks, and the links with their text normalised and no target on unsafe ones.
+    fn finish(mut self) -> (Vec<Block>, Vec<Link>) {
+        for l in &mut self.links {
+            l.text = normalize_space(&l.text);
+            if l.kind == LinkKind::Unsafe {
+                l.href = None;
+            }
+        }
+        (self.blocks, self.links)
+    }
 }
 
 /// The most characters of a bold paragraph that reads as a subheading.

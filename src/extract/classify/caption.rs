@@ -7,6 +7,7 @@ use super::super::walk::{RawBlock, RawKind};
 use super::Class;
 use super::credit::{AGENCY_WORDS, contains_word};
 use crate::model::{Figure, Inline};
+use crate::outlet::Rules;
 use crate::text::normalize_space;
 
 /// Words that make a bracket or a closing phrase of a caption a photo credit.
@@ -118,7 +119,11 @@ pub(super) fn take_loose_captions(
     blocks: &mut Vec<RawBlock>,
     classes: &mut Vec<Class>,
     figures: &mut [Figure],
+    rules: &Rules,
 ) {
+    if !rules.loose_captions {
+        return;
+    }
     let mut i = 1;
     while i < blocks.len() {
         let figure = match (blocks.get(i - 1), blocks.get(i), classes.get(i)) {
@@ -357,7 +362,7 @@ mod tests {
         blocks.extend(after.iter().map(|runs| block(RawKind::Paragraph, runs)));
         let mut classes: Vec<Class> = blocks.iter().map(|_| Class::Keep).collect();
         let mut figures = vec![figure(caption)];
-        take_loose_captions(&mut blocks, &mut classes, &mut figures);
+        take_loose_captions(&mut blocks, &mut classes, &mut figures, &crate::outlet::GENERIC);
         assert_eq!(blocks.len(), classes.len());
         let left = blocks.iter().skip(1).map(|b| b.text.clone()).collect();
         (figures.remove(0).caption, left)

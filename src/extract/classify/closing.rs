@@ -81,39 +81,9 @@ pub(super) fn take_closing(
         if !matches!(block.kind, RawKind::Paragraph | RawKind::Quote) {
             break;
         }
-        if let Some(c) = outlet_credit(block.text.trim(), rules) {
-            *class = Class::Credit(vec![c]);
+        if let Some(c) = closing_block(block, i, seen == 0, rules, boilerplate, found) {
+            *class = c;
             continue;
-        }
-        if let Some(cb) = credit_block(&block.text) {
-            *class = found.credit_block(cb, boilerplate);
-            continue;
-        }
-        let before = block.text.len();
-        take_glued_lines(block, i, rules, boilerplate, found);
-        take_bracketed_editor(block, i, rules, found);
-        if seen == 0 {
-            take_fused_credit(block, i, found);
-        }
-        if block.text.trim().is_empty() {
-            *class = Class::Boiler(BoilerplateKind::EndNote);
-            continue;
-        }
-        // What stood before a line taken off may itself be a credit or closing line; text
-        // nothing was taken from was read already.
-        if block.text.len() != before {
-            if let Some(cb) = credit_block(&block.text) {
-                *class = found.credit_block(cb, boilerplate);
-                continue;
-            }
-            if let Some((kind, _)) = rules
-                .boilerplate
-                .iter()
-                .find(|(_, m)| m.matches(block.text.trim()))
-            {
-                *class = Class::Boiler(*kind);
-                continue;
-            }
         }
         seen += 1;
         if seen >= MAX_CLOSING_TEXT_BLOCKS {
@@ -182,6 +152,47 @@ fn take_story_end_codes(
         }
         (closing, first) => closing.or(first),
     };
+}
+
+/// Reads one text block of the closing scan: its class when it is closing matter as a whole
+/// (a credit, credit lines, an end note), or once closing lines were taken off its end;
+/// `None` when it stays article text. `last_text`: no block after it stayed article text.
+fn closing_block(
+    block: &mut RawBlock,
+    i: usize,
+    last_text: bool,
+    rules: &Rules,
+    boilerplate: &mut Vec<Boilerplate>,
+    found: &mut Found,
+) -> Option<Class> {
+    if let Some(c) = outlet_credit(block.text.trim(), rules) {
+        return Some(Class::Credit(vec![c]));
+    }
+    if let Some(cb) = credit_block(&block.text) {
+        return Some(found.credit_block(cb, boilerplate));
+    }
+    let before = block.text.len();
+    take_glued_lines(block, i, rules, boilerplate, found);
+    take_bracketed_editor(block, i, rules, found);
+    if last_text {
+        take_fused_credit(block, i, found);
+    }
+    if block.text.trim().is_empty() {
+        return Some(Class::Boiler(BoilerplateKind::EndNote));
+    }
+    // What stood before a line taken off may itself be a credit or closing line; text
+    // nothing was taken from was read already.
+    if block.text.len() == before {
+        return None;
+    }
+    if let Some(cb) = credit_block(&block.text) {
+        return Some(found.credit_block(cb, boilerplate));
+    }
+    rules
+        .boilerplate
+        .iter()
+        .find(|(_, m)| m.matches(block.text.trim()))
+        .map(|(kind, _)| Class::Boiler(*kind))
 }
 
 /// A bracketed editor line may close the text before a few trailing widget or embed labels

@@ -71,66 +71,39 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         mut warnings,
         set_aside,
     } = raw;
-
     let mirror_footer = take_mirror_footer(&mut blocks, &links);
     let marked = take_marked(&mut blocks);
-    let (mut published, byline) = take_date_block(&mut blocks, time.as_deref(), &mut warnings);
+    let (published, byline) = take_date_block(&mut blocks, time.as_deref(), rules, &mut warnings);
     let mut classes = initial_classes(&blocks, rules);
     // What the walk set aside comes first, in the order met.
     let mut boilerplate = set_aside;
     boilerplate.extend(marked.set_aside);
-    let source = setaside::Source {
-        url: head.envelope.url.as_ref(),
-        title: head.envelope.title.as_deref(),
-    };
     let kept_links = setaside::set_aside(
         &mut blocks,
         &mut classes,
         &links,
         rules,
-        source,
+        source(&head),
         &mut boilerplate,
         &mut warnings,
     );
-    if rules.loose_captions {
-        caption::take_loose_captions(&mut blocks, &mut classes, &mut figures);
-    }
-    let mut found = Found::default();
-    if rules.standfirst_author {
-        found.authors.extend(
-            boilerplate
-                .iter()
-                .filter(|b| b.kind == BoilerplateKind::Summary)
-                .take(1)
-                .filter_map(|b| credit::standfirst_author(&b.text))
-                .flatten(),
-        );
-    }
-    take_opening_credits(&blocks, &mut classes, &mut found, &mut boilerplate);
-    take_author_blocks(&blocks, &mut classes, &mut found, &mut boilerplate);
-    take_closing(&mut blocks, &mut classes, rules, &mut boilerplate, &mut found);
+    caption::take_loose_captions(&mut blocks, &mut classes, &mut figures, rules);
+    let mut found = Found {
+        authors: standfirst_authors(rules, &boilerplate),
+        ..Found::default()
+    };
+    take_credit_lines(&mut blocks, &mut classes, rules, &mut found, &mut boilerplate);
     let (mut kept, credits, copyright) = sort_out(blocks, classes, &mut found, &mut boilerplate);
     if published.is_none() && time.is_none() {
         warn_unparsed_date(&kept, &mut warnings);
     }
-    let dateline = take_dateline(&mut kept, rules).or_else(|| {
-        marked.dateline.map(|text| Dateline {
-            date: dates::find_cjk_date(&text)
-                .map(|(at, end, d)| (text.get(at..end).unwrap_or("").to_owned(), d)),
-            reporters: Vec::new(),
-            text,
-        })
-    });
-    let sign_off = take_sign_off(&mut kept, &mut boilerplate);
-    if published.is_none() {
-        let sign_off = sign_off.and_then(|i| boilerplate.get(i));
-        published = stated_date(dateline.as_ref(), &found, &kept, &credits, sign_off, rules);
-    }
+    let dateline = dateline(&mut kept, rules, marked.dateline);
+    let sign_off = take_sign_off(&mut kept, &mut boilerplate).and_then(|i| boilerplate.get(i));
+    let published =
+        published.or_else(|| stated_date(dateline.as_ref(), &found, &kept, &credits, sign_off, rules));
     let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
-    let (blocks, links) = assemble(kept, &mut figures, links, &kept_links);
-    let mut all_warnings = head.warnings;
-    all_warnings.extend(warnings);
+    let (blocks, links) = assemble(kept, &figures, links, &kept_links);
     Article {
         envelope: head.envelope,
         outlet: head.outlet,
@@ -145,8 +118,29 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         copyright,
         mirror_footer,
         boilerplate,
-        warnings: all_warnings,
+        warnings: head.warnings.into_iter().chain(warnings).collect(),
     }
+}
+
+/// What the envelope says that the body is checked against.
+fn source(head: &Head) -> setaside::Source<'_> {
+    setaside::Source {
+        url: head.envelope.url.as_ref(),
+        title: head.envelope.title.as_deref(),
+    }
+}
+
+/// The dateline: an outlet's shape opening the text, else the text of an element marked as
+/// one, with the date it states.
+fn dateline(kept: &mut Vec<RawBlock>, rules: &Rules, marked: Option<String>) -> Option<Dateline> {
+    take_dateline(kept, rules).or_else(|| {
+        marked.map(|text| Dateline {
+            date: dates::find_cjk_date(&text)
+                .map(|(at, end, d)| (text.get(at..end).unwrap_or("").to_owned(), d)),
+            reporters: Vec::new(),
+            text,
+        })
+    })
 }
 
 /// Each block's class from its own text; a yearless `©` line is the footer only among the last
@@ -209,6 +203,33 @@ fn take_opening_credits(
             None => break,
         }
     }
+}
+
+/// Credit and author lines: whole blocks opening the text, author lines anywhere with the credit
+/// lines after them, and the closing matter.
+fn take_credit_lines(
+    blocks: &mut [RawBlock],
+    classes: &mut [Class],
+    rules: &Rules,
+    found: &mut Found,
+    boilerplate: &mut Vec<Boilerplate>,
+) {
+    take_opening_credits(blocks, classes, found, boilerplate);
+    take_author_blocks(blocks, classes, found, boilerplate);
+    take_closing(blocks, classes, rules, boilerplate, found);
+}
+
+/// The writers a standfirst set aside as a summary opens with, in outlets whose standfirsts
+/// name them ([`Rules::standfirst_author`]).
+fn standfirst_authors(rules: &Rules, boilerplate: &[Boilerplate]) -> Vec<String> {
+    if !rules.standfirst_author {
+        return Vec::new();
+    }
+    boilerplate
+        .iter()
+        .find(|b| b.kind == BoilerplateKind::Summary)
+        .and_then(|b| credit::standfirst_author(&b.text))
+        .unwrap_or_default()
 }
 
 /// An author line anywhere in the text (`文｜X` under a reposted page's summary or quote), with

@@ -30,6 +30,7 @@ const TIME_TEXT_WITHIN: usize = 4;
 pub(super) fn take_date_block(
     blocks: &mut Vec<RawBlock>,
     time: Option<&str>,
+    rules: &Rules,
     warnings: &mut Vec<Warning>,
 ) -> (Option<Published>, Vec<String>) {
     for i in 0..blocks.len().min(DATE_BLOCK_WITHIN) {
@@ -42,7 +43,9 @@ pub(super) fn take_date_block(
         }
         let mut lines: Vec<&str> = b.text.split('\n').map(str::trim).collect();
         let last = lines.pop().unwrap_or("");
-        let Some(value) = dates::parse(last) else { continue };
+        let Some(value) = dates::parse(last, rules.date_formats) else {
+            continue;
+        };
         let published = Published {
             raw: last.to_owned(),
             value,
@@ -51,7 +54,7 @@ pub(super) fn take_date_block(
         blocks.remove(i);
         return (Some(published), byline);
     }
-    let published = time.and_then(|t| time_element(blocks, t.trim(), warnings));
+    let published = time.and_then(|t| time_element(blocks, t.trim(), rules, warnings));
     (published, Vec::new())
 }
 
@@ -120,9 +123,10 @@ pub(super) fn warn_unparsed_date(kept: &[RawBlock], warnings: &mut Vec<Warning>)
 pub(super) fn time_element(
     blocks: &mut Vec<RawBlock>,
     raw: &str,
+    rules: &Rules,
     warnings: &mut Vec<Warning>,
 ) -> Option<Published> {
-    let Some(value) = dates::parse(raw) else {
+    let Some(value) = dates::parse(raw, rules.date_formats) else {
         warnings.push(Warning::new(
             WarningDetail::UnparsedTime {
                 datetime: raw.to_owned(),
@@ -134,7 +138,7 @@ pub(super) fn time_element(
     if let Some(i) = blocks
         .iter()
         .take(TIME_TEXT_WITHIN)
-        .position(|b| dates::parse(&b.text).is_some())
+        .position(|b| dates::parse(&b.text, rules.date_formats).is_some())
     {
         blocks.remove(i);
     }
