@@ -396,81 +396,19 @@ fn own_site(url: &Url, rules: &Rules, source: Option<&Url>) -> bool {
 /// paragraphs, that holds nothing but links to the outlet's own site. An item made of nothing
 /// else keeps its links as its text.
 fn related(blocks: &[RawBlock], classes: &mut [Class], links: &[Link], rules: &Rules, source: Option<&Url>) {
-    let own = |b: &RawBlock| {
-        link_only(b).is_some_and(|ls| {
-            ls.iter().all(|&l| {
-                links
-                    .get(l)
-                    .and_then(|l| l.href.as_ref())
-                    .is_some_and(|u| own_site(u, rules, source))
-            })
-        })
+    let scan = RelatedScan {
+        blocks,
+        classes,
+        links,
+        rules,
+        source,
     };
-    let keep = |c: &Class| matches!(c, Class::Keep);
-    let before: Vec<bool> = classes.iter().map(keep).collect();
-    let mut marked = vec![false; blocks.len()];
-    let mut i = 0;
-    while let Some(b) = blocks.get(i) {
-        let class = classes.get(i);
-        let opens = is_text(b)
-            && (matches!(class, Some(Class::Boiler(BoilerplateKind::Related)))
-                || (class.is_some_and(keep) && related_label(b)));
-        if opens {
-            if let Some(m) = marked.get_mut(i) {
-                *m = true;
-            }
-            let mut j = i + 1;
-            while let (Some(b), Some(c)) = (blocks.get(j), classes.get(j)) {
-                if !is_text(b) || !keep(c) || link_only(b).is_none() {
-                    break;
-                }
-                if let Some(m) = marked.get_mut(j) {
-                    *m = true;
-                }
-                j += 1;
-            }
-            i = j;
-            continue;
-        }
-        if !is_text(b) || !class.is_some_and(keep) || !own(b) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while let (Some(b), Some(c)) = (blocks.get(j), classes.get(j)) {
-            if !is_text(b) || !keep(c) || !own(b) {
-                break;
-            }
-            j += 1;
-        }
-        // A list counts when the run covers all of it; paragraphs when the run is long enough.
-        // (Items already set aside, such as a stray mark, no longer count.)
-        let whole_list = match b.kind {
-            RawKind::ListItem { list, .. } => {
-                let of_list = |k: usize| {
-                    blocks
-                        .get(k)
-                        .is_some_and(|b| matches!(b.kind, RawKind::ListItem { list: l, .. } if l == list))
-                        && classes.get(k).is_some_and(keep)
-                };
-                (0..blocks.len())
-                    .filter(|&k| of_list(k))
-                    .all(|k| (i..j).contains(&k))
-            }
-            _ => false,
-        };
-        if whole_list || j - i >= RELATED_RUN_MIN {
-            for m in marked.get_mut(i..j).into_iter().flatten() {
-                *m = true;
-            }
-        }
-        i = j.max(i + 1);
-    }
+    let marked = scan.marked();
     let left = blocks
         .iter()
-        .zip(&before)
+        .zip(classes.iter())
         .zip(&marked)
-        .any(|((b, &k), &m)| is_text(b) && k && !m);
+        .any(|((b, c), &m)| is_text(b) && matches!(c, Class::Keep) && !m);
     if !left {
         return;
     }
@@ -478,6 +416,95 @@ fn related(blocks: &[RawBlock], classes: &mut [Class], links: &[Link], rules: &R
         if m {
             *c = Class::Boiler(BoilerplateKind::Related);
         }
+    }
+}
+
+/// What [`related`] reads: the blocks as classified so far and the links they hold.
+struct RelatedScan<'a> {
+    blocks: &'a [RawBlock],
+    classes: &'a [Class],
+    links: &'a [Link],
+    rules: &'a Rules,
+    source: Option<&'a Url>,
+}
+
+impl RelatedScan<'_> {
+    fn kept(&self, i: usize) -> bool {
+        self.classes.get(i).is_some_and(|c| matches!(c, Class::Keep))
+    }
+
+    /// A text block whose every link goes to the outlet's own sites.
+    fn own(&self, b: &RawBlock) -> bool {
+        link_only(b).is_some_and(|ls| {
+            ls.iter().all(|&l| {
+                self.links
+                    .get(l)
+                    .and_then(|l| l.href.as_ref())
+                    .is_some_and(|u| own_site(u, self.rules, self.source))
+            })
+        })
+    }
+
+    /// Which blocks are related-article matter: a related label and the link-only blocks after
+    /// it; a run of blocks linking only to the outlet's own sites that is a whole list or at
+    /// least [`RELATED_RUN_MIN`] long.
+    fn marked(&self) -> Vec<bool> {
+        let mut marked = vec![false; self.blocks.len()];
+        let mut i = 0;
+        while let Some(b) = self.blocks.get(i) {
+            let (end, mark) = if self.opens(i, b) {
+                (self.while_from(i + 1, |b| link_only(b).is_some()), true)
+            } else if is_text(b) && self.kept(i) && self.own(b) {
+                let j = self.while_from(i, |b| self.own(b));
+                (j, self.whole_list(b, i, j) || j - i >= RELATED_RUN_MIN)
+            } else {
+                (i + 1, false)
+            };
+            if mark {
+                for m in marked.get_mut(i..end).into_iter().flatten() {
+                    *m = true;
+                }
+            }
+            i = end.max(i + 1);
+        }
+        marked
+    }
+
+    /// A related label, or a block set aside as related already, opens a related run.
+    fn opens(&self, i: usize, b: &RawBlock) -> bool {
+        let class = self.classes.get(i);
+        is_text(b)
+            && (matches!(class, Some(Class::Boiler(BoilerplateKind::Related)))
+                || (self.kept(i) && related_label(b)))
+    }
+
+    /// The end of the run of kept text blocks from `start` that `test` accepts.
+    fn while_from(&self, start: usize, test: impl Fn(&RawBlock) -> bool) -> usize {
+        let mut j = start;
+        while let Some(b) = self.blocks.get(j) {
+            if !is_text(b) || !self.kept(j) || !test(b) {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The run `i..j` opened by `b` covers the whole list `b` belongs to. (Items already set
+    /// aside, such as a stray mark, no longer count.)
+    fn whole_list(&self, b: &RawBlock, i: usize, j: usize) -> bool {
+        let RawKind::ListItem { list, .. } = b.kind else {
+            return false;
+        };
+        let of_list = |k: usize| {
+            self.blocks
+                .get(k)
+                .is_some_and(|b| matches!(b.kind, RawKind::ListItem { list: l, .. } if l == list))
+                && self.kept(k)
+        };
+        (0..self.blocks.len())
+            .filter(|&k| of_list(k))
+            .all(|k| (i..j).contains(&k))
     }
 }
 
@@ -644,7 +671,6 @@ fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerpla
     // bios (it declares bio markers): elsewhere such a closing line describes the article's
     // subject (an interviewee) and is article text.
     let closes_with_bios = rules.boilerplate.iter().any(|(k, _)| *k == BoilerplateKind::Bio);
-    let readable = |t: &str| closes_with_bios && reads_as_bio(t);
     let mut seen = 0;
     // The text block after the one looked at is outlet boilerplate (`点击查看本文英文版`).
     let mut before_boilerplate = false;
@@ -661,58 +687,73 @@ fn bios(blocks: &mut [RawBlock], classes: &mut [Class], rules: &Rules, boilerpla
         if seen > BIO_TAIL_BLOCKS {
             break;
         }
-        // Lines as the plain text holds them (a line break is `\n` there); the cheap tests
-        // first, the closing-matter scan only for a line that reads as a bio.
-        if !block.text.split('\n').any(|t| readable(t) || is_bio(t, rules)) {
+        let Some(bio) = bio_lines(&block.text, rules, closes_with_bios, followed) else {
             continue;
-        }
-        let texts: Vec<&str> = block.text.split('\n').collect();
-        let marked: Vec<bool> = texts.iter().map(|t| is_bio(t, rules)).collect();
-        let readable: Vec<bool> = texts.iter().map(|t| readable(t)).collect();
-        if !marked.contains(&true) && !readable.contains(&true) {
-            continue;
-        }
-        // In a closing paragraph of `<br>`-joined lines (a contributor line, a bio, the
-        // translator, a link to the original), a line that reads as a bio is one.
-        let beside = texts.len() > 1 || followed;
-        let closing = beside
-            && readable.contains(&true)
-            && (followed || marked.contains(&true) || texts.iter().any(|t| is_closing_line(t, rules)));
-        let bio: Vec<bool> = marked
-            .iter()
-            .zip(&readable)
-            .map(|(&m, &r)| m || (closing && r))
-            .collect();
-        if !bio.contains(&true) {
-            continue;
-        }
+        };
         if bio.iter().all(|&b| b) {
             *class = Class::Boiler(BoilerplateKind::Bio);
-            continue;
+        } else {
+            take_bio_lines(block, class, &bio, rules, boilerplate);
         }
-        let lines = inline::lines(&block.inlines);
-        let mut rest = Vec::new();
-        for (line, is) in lines.into_iter().zip(bio) {
-            if is {
-                boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::Bio,
-                    text: inline::plain(&line).trim().to_owned(),
-                });
-            } else {
-                rest.push(line);
-            }
+    }
+}
+
+/// Which lines of a closing block are bios, when any is: a line the outlet marks as a bio, or
+/// (where the outlet closes with bios) one that reads as a bio among other closing lines.
+fn bio_lines(text: &str, rules: &Rules, closes_with_bios: bool, followed: bool) -> Option<Vec<bool>> {
+    let readable = |t: &str| closes_with_bios && reads_as_bio(t);
+    // Lines as the plain text holds them (a line break is `\n` there); the cheap tests
+    // first, the closing-matter scan only for a line that reads as a bio.
+    if !text.split('\n').any(|t| readable(t) || is_bio(t, rules)) {
+        return None;
+    }
+    let texts: Vec<&str> = text.split('\n').collect();
+    let marked: Vec<bool> = texts.iter().map(|t| is_bio(t, rules)).collect();
+    let readable: Vec<bool> = texts.iter().map(|t| readable(t)).collect();
+    // In a closing paragraph of `<br>`-joined lines (a contributor line, a bio, the
+    // translator, a link to the original), a line that reads as a bio is one.
+    let beside = texts.len() > 1 || followed;
+    let closing = beside
+        && readable.contains(&true)
+        && (followed || marked.contains(&true) || texts.iter().any(|t| is_closing_line(t, rules)));
+    let bio: Vec<bool> = marked
+        .iter()
+        .zip(&readable)
+        .map(|(&m, &r)| m || (closing && r))
+        .collect();
+    bio.contains(&true).then_some(bio)
+}
+
+/// Takes the bio lines (`bio`, one flag per line) out of `block` into boilerplate; what is left
+/// may be the outlet's boilerplate of its own (`点击查看本文英文版。`).
+fn take_bio_lines(
+    block: &mut RawBlock,
+    class: &mut Class,
+    bio: &[bool],
+    rules: &Rules,
+    boilerplate: &mut Vec<Boilerplate>,
+) {
+    let lines = inline::lines(&block.inlines);
+    let mut rest = Vec::new();
+    for (line, &is) in lines.into_iter().zip(bio) {
+        if is {
+            boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::Bio,
+                text: inline::plain(&line).trim().to_owned(),
+            });
+        } else {
+            rest.push(line);
         }
-        block.inlines = inline::join_lines(rest);
-        block.text = inline::plain(&block.inlines);
-        // What is left may be boilerplate of its own (`点击查看本文英文版。`).
-        let left = block.text.trim_matches(is_space);
-        if let Some((kind, _)) = rules
-            .boilerplate
-            .iter()
-            .find(|(k, m)| *k != BoilerplateKind::Bio && m.matches(left))
-        {
-            *class = Class::Boiler(*kind);
-        }
+    }
+    block.inlines = inline::join_lines(rest);
+    block.text = inline::plain(&block.inlines);
+    let left = block.text.trim_matches(is_space);
+    if let Some((kind, _)) = rules
+        .boilerplate
+        .iter()
+        .find(|(k, m)| *k != BoilerplateKind::Bio && m.matches(left))
+    {
+        *class = Class::Boiler(*kind);
     }
 }
 
