@@ -277,3 +277,19 @@ fn fuzz_round_trip_poster_unwrapped_into_a_glued_url() {
     assert_eq!(a.figures.len(), 1);
     assert_round_trip(&a);
 }
+
+/// Items outside any `<ul>`/`<ol>` read as one bulleted list (a day's running order given as
+/// bare `<li>` links), not as a paragraph each; a paragraph between two runs starts a new list.
+#[test]
+fn loose_list_items_form_a_list() {
+    let input = "<!--1-->\n[t](https://news.example/day/)\n------\n\n<div><li><a href=\"#1\">甲</a></li><li><a href=\"#2\">乙</a></li><p>段落。</p><li>丙</li></div>";
+    let a = feedmirror::parse(input).expect("parses");
+    let lists: Vec<bool> = a
+        .blocks
+        .iter()
+        .map(|b| matches!(b, feedmirror::Block::List { .. }))
+        .collect();
+    assert_eq!(lists, [true, false, true]);
+    assert_eq!(a.blocks[0].text(), "甲\n乙");
+    assert_eq!(a.blocks[2].text(), "丙");
+}

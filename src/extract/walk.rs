@@ -248,6 +248,9 @@ pub(crate) struct Walker<'r> {
     heading: Option<u8>,
     lists: Vec<(bool, usize)>,
     list_count: usize,
+    /// The list that items outside any `<ul>`/`<ol>` belong to (a browser still shows them as
+    /// a bulleted list); items next to each other share it.
+    loose_list: Option<usize>,
     in_item: u32,
     caption: Option<Caption>,
     caption_depth: u32,
@@ -329,6 +332,7 @@ impl<'r> Walker<'r> {
             set_aside: Vec::new(),
             heading: None,
             lists: Vec::new(),
+            loose_list: None,
             list_count: 0,
             in_item: 0,
             caption: None,
@@ -393,11 +397,24 @@ impl<'r> Walker<'r> {
             RawKind::Heading(level)
         } else if let (Some(&(ordered, list)), true) = (self.lists.last(), self.in_item > 0) {
             RawKind::ListItem { ordered, list }
+        } else if self.in_item > 0 {
+            let list = match self.loose_list {
+                Some(list) => list,
+                None => {
+                    self.list_count += 1;
+                    self.list_count
+                }
+            };
+            self.loose_list = Some(list);
+            RawKind::ListItem { ordered: false, list }
         } else if self.quote > 0 {
             RawKind::Quote
         } else {
             RawKind::Paragraph
         };
+        if !matches!(kind, RawKind::ListItem { .. }) || !self.lists.is_empty() {
+            self.loose_list = None;
+        }
         self.out.blocks.push(RawBlock {
             kind,
             inlines,
