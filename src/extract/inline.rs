@@ -31,7 +31,7 @@ pub(crate) fn normalize(raw: Vec<Inline>) -> (Vec<Inline>, String) {
 }
 
 /// Inline runs built as text arrives, normalised on the way in (the same rules as
-/// [`normalize`]), so the walk copies each text node once.
+/// `normalize`), so the walk copies each text node once.
 #[derive(Default)]
 pub(crate) struct Runs {
     runs: Vec<Inline>,

@@ -370,7 +370,7 @@ fn author_line(line: &str) -> Option<Vec<String>> {
     author_names(&short_line(line)?)
 }
 
-/// [`author_line`] on a collapsed line.
+/// `author_line` on a collapsed line.
 fn author_names(text: &str) -> Option<Vec<String>> {
     if let Some(rest) = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")) {
         return english_names(rest);

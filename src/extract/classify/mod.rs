@@ -2,7 +2,7 @@
 //! mirror footer and boilerplate are taken out of the text into their own fields. One module
 //! per concern: [`opening`] (date block, byline, dateline), [`closing`] (end marks, credit and
 //! editor lines), [`credit`] (the credit-line grammar), [`caption`] (photo credits in captions), [`copyright`], [`mirror`] (the promo
-//! footer) and [`assemble`] (final blocks).
+//! footer) and [`assemble()`] (final blocks).
 
 mod assemble;
 mod caption;
