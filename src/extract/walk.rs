@@ -52,19 +52,32 @@ pub(crate) enum Mark {
 
 /// The mark an element's attributes give its text, if any.
 fn mark_of(el: &Element<'_>, class: ClassFlags) -> Option<Mark> {
-    let says = |word: &str| {
-        ["itemprop", "itemtype"]
-            .iter()
-            .filter_map(|a| el.attr(a))
-            .any(|v| v.to_ascii_lowercase().contains(word))
-    };
-    if class.byline || says("byline") {
+    if class.byline {
+        return Some(Mark::Byline);
+    }
+    // One pass over the attributes: most elements have none of these.
+    let (mut byline, mut dateline) = (false, class.dateline);
+    for (name, value) in el.attrs() {
+        if name == "itemprop" || name == "itemtype" {
+            byline = byline || contains_ignore_ascii_case(value, "byline");
+            dateline = dateline || contains_ignore_ascii_case(value, "dateline");
+        }
+    }
+    if byline {
         Some(Mark::Byline)
-    } else if class.dateline || says("dateline") {
+    } else if dateline {
         Some(Mark::Dateline)
     } else {
         None
     }
+}
+
+/// Whether `haystack` holds `needle` (lowercase ASCII), ASCII case ignored.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 impl RawBlock {
@@ -947,5 +960,19 @@ impl Visitor for Walker<'_> {
             return;
         }
         self.push_text(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ignore_ascii_case;
+
+    #[test]
+    fn markup_words_match_in_any_ascii_case() {
+        assert!(contains_ignore_ascii_case("https://schema.org/Dateline", "dateline"));
+        assert!(contains_ignore_ascii_case("BYLINE", "byline"));
+        assert!(contains_ignore_ascii_case("author byline", "byline"));
+        assert!(!contains_ignore_ascii_case("by line", "byline"));
+        assert!(!contains_ignore_ascii_case("", "byline"));
     }
 }
