@@ -433,16 +433,31 @@ impl RelatedScan<'_> {
         self.classes.get(i).is_some_and(|c| matches!(c, Class::Keep))
     }
 
-    /// A text block whose every link goes to the outlet's own sites.
+    /// A text block that is nothing but links (and decoration), every one to the outlet's own
+    /// sites: [`link_only`] read in place, leaving at the first other text or foreign link.
     fn own(&self, b: &RawBlock) -> bool {
-        link_only(b).is_some_and(|ls| {
-            ls.iter().all(|&l| {
-                self.links
-                    .get(l)
-                    .and_then(|l| l.href.as_ref())
-                    .is_some_and(|u| own_site(u, self.rules, self.source))
-            })
-        })
+        let mut any = false;
+        for run in &b.inlines {
+            let Inline::Text { text, link, .. } = run else {
+                continue;
+            };
+            if text.chars().all(is_decoration) {
+                continue;
+            }
+            let Some(l) = link else {
+                return false;
+            };
+            let own = self
+                .links
+                .get(*l)
+                .and_then(|l| l.href.as_ref())
+                .is_some_and(|u| own_site(u, self.rules, self.source));
+            if !own {
+                return false;
+            }
+            any = true;
+        }
+        any
     }
 
     /// Which blocks are related-article matter: a related label and the link-only blocks after
