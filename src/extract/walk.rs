@@ -969,7 +969,10 @@ mod tests {
 
     #[test]
     fn markup_words_match_in_any_ascii_case() {
-        assert!(contains_ignore_ascii_case("https://schema.org/Dateline", "dateline"));
+        assert!(contains_ignore_ascii_case(
+            "https://schema.org/Dateline",
+            "dateline"
+        ));
         assert!(contains_ignore_ascii_case("BYLINE", "byline"));
         assert!(contains_ignore_ascii_case("author byline", "byline"));
         assert!(!contains_ignore_ascii_case("by line", "byline"));

@@ -8,8 +8,20 @@ use crate::text::is_space;
 /// or states a copyright notice (`版权声明`, `All rights reserved`).
 pub(super) fn is_copyright(t: &str) -> bool {
     copyright_year(t).is_some()
-        || ((t.contains("版权声明") || t.contains("版權聲明")) && t.chars().count() < 200)
+        || (names_notice(t) && t.chars().count() < NOTICE_MAX_CHARS)
         || t.contains("All rights reserved")
+}
+
+/// A line naming a copyright notice is shorter than this: longer text is a paragraph that
+/// mentions one.
+const NOTICE_MAX_CHARS: usize = 200;
+
+/// Whether `t` holds `版权声明` or `版權聲明`: one search for the character both open with.
+fn names_notice(t: &str) -> bool {
+    t.match_indices('版').any(|(at, _)| {
+        t.get(at..)
+            .is_some_and(|rest| rest.starts_with("版权声明") || rest.starts_with("版權聲明"))
+    })
 }
 
 /// A line that opens with `©` but names no year (`© 作者 for 中国数字时代`, or a photo credit
@@ -84,5 +96,23 @@ pub(super) fn parse_copyright(text: &str) -> Copyright {
         text: text.to_owned(),
         year,
         holder,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NOTICE_MAX_CHARS, is_copyright};
+
+    #[test]
+    fn notices_by_name_are_short() {
+        assert!(is_copyright("© 2023年德国之声版权声明"));
+        assert!(is_copyright("【版權聲明】本文為作者授權刊登"));
+        assert!(is_copyright("本文版权声明：转载请注明出处"));
+        assert!(is_copyright("Copyright 2020. All rights reserved"));
+        assert!(!is_copyright("版本说明与版权问题"));
+        let long = format!("版权声明{}", "字".repeat(NOTICE_MAX_CHARS));
+        assert!(!is_copyright(&long));
+        let at_limit = format!("版权声明{}", "字".repeat(NOTICE_MAX_CHARS - 5));
+        assert!(is_copyright(&at_limit));
     }
 }
