@@ -16,12 +16,9 @@ pub(super) fn is_copyright(t: &str) -> bool {
 /// mentions one.
 const NOTICE_MAX_CHARS: usize = 200;
 
-/// Whether `t` holds `版权声明` or `版權聲明`: one search for the character both open with.
+/// Whether `t` holds `版权声明` or `版權聲明`.
 fn names_notice(t: &str) -> bool {
-    t.match_indices('版').any(|(at, _)| {
-        t.get(at..)
-            .is_some_and(|rest| rest.starts_with("版权声明") || rest.starts_with("版權聲明"))
-    })
+    t.contains("版权声明") || t.contains("版權聲明")
 }
 
 /// A line that opens with `©` but names no year (`© 作者 for 中国数字时代`, or a photo credit
