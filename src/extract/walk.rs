@@ -80,6 +80,41 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+#[cfg(test)]
+impl RawBlock {
+    /// A block of `kind` made of text runs (text, emphasised), for unit tests; a `\n` in a run
+    /// is a line break.
+    pub(crate) fn of_runs(kind: RawKind, runs: &[(&str, bool)]) -> RawBlock {
+        let mut inlines = Vec::new();
+        for &(text, emphasis) in runs {
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    inlines.push(Inline::LineBreak);
+                }
+                inlines.push(Inline::Text {
+                    text: line.to_owned(),
+                    emphasis,
+                    strong: false,
+                    link: None,
+                });
+            }
+        }
+        RawBlock {
+            kind,
+            text: inline::plain(&inlines),
+            inlines,
+            aside: false,
+            copyright_class: false,
+            mark: None,
+        }
+    }
+
+    /// A paragraph of plain text, for unit tests (see [`RawBlock::of_runs`]).
+    pub(crate) fn paragraph(text: &str) -> RawBlock {
+        RawBlock::of_runs(RawKind::Paragraph, &[(text, false)])
+    }
+}
+
 impl RawBlock {
     /// Every run of text is strong.
     pub(crate) fn all_strong(&self) -> bool {

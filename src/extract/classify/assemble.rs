@@ -345,44 +345,28 @@ mod tests {
         assert!(reads_as_heading(&over, HEADING_MAX_CHARS));
     }
 
-    fn raw(text: &str) -> RawBlock {
-        RawBlock {
-            kind: RawKind::Paragraph,
-            inlines: vec![Inline::Text {
-                text: text.to_owned(),
-                emphasis: false,
-                strong: false,
-                link: None,
-            }],
-            text: text.to_owned(),
-            aside: false,
-            copyright_class: false,
-            mark: None,
-        }
-    }
-
     #[test]
     fn literal_asterisks_become_strong_text() {
-        let mut b = raw("**未来将巩固强监管态势**");
+        let mut b = RawBlock::paragraph("**未来将巩固强监管态势**");
         literal_strong(&mut b);
         assert_eq!(b.text, "未来将巩固强监管态势");
         assert!(b.all_strong());
-        let mut b = raw("**a** and **b**");
+        let mut b = RawBlock::paragraph("**a** and **b**");
         literal_strong(&mut b);
         assert_eq!(b.text, "**a** and **b**");
-        let mut b = raw("****");
+        let mut b = RawBlock::paragraph("****");
         literal_strong(&mut b);
         assert_eq!(b.text, "****");
     }
 
     #[test]
     fn bullets_open_list_items() {
-        let mut b = raw("• 美国新冠死亡人数破25万。");
+        let mut b = RawBlock::paragraph("• 美国新冠死亡人数破25万。");
         assert!(take_bullet(&mut b));
         assert_eq!(b.text, "美国新冠死亡人数破25万。");
-        let mut b = raw("•");
+        let mut b = RawBlock::paragraph("•");
         assert!(!take_bullet(&mut b));
-        let mut b = raw("没有项目符号");
+        let mut b = RawBlock::paragraph("没有项目符号");
         assert!(!take_bullet(&mut b));
     }
 }

@@ -322,27 +322,7 @@ mod tests {
     use super::super::super::walk::{RawBlock, RawKind};
     use super::super::Class;
     use super::{LOOSE_CAPTION_MAX_CHARS, split, take_loose_captions};
-    use crate::model::{Figure, Inline, MediaKind};
-
-    fn block(kind: RawKind, runs: &[(&str, bool)]) -> RawBlock {
-        let inlines: Vec<Inline> = runs
-            .iter()
-            .map(|(text, emphasis)| Inline::Text {
-                text: (*text).to_owned(),
-                emphasis: *emphasis,
-                strong: false,
-                link: None,
-            })
-            .collect();
-        RawBlock {
-            kind,
-            text: runs.iter().map(|(t, _)| *t).collect(),
-            inlines,
-            aside: false,
-            copyright_class: false,
-            mark: None,
-        }
-    }
+    use crate::model::{Figure, MediaKind};
 
     fn figure(caption: Option<&str>) -> Figure {
         Figure {
@@ -358,8 +338,12 @@ mod tests {
 
     /// Runs the loose-caption pass over a figure followed by `after`: (figure caption, texts left).
     fn loose(caption: Option<&str>, after: &[&[(&str, bool)]]) -> (Option<String>, Vec<String>) {
-        let mut blocks = vec![block(RawKind::Figure(0), &[])];
-        blocks.extend(after.iter().map(|runs| block(RawKind::Paragraph, runs)));
+        let mut blocks = vec![RawBlock::of_runs(RawKind::Figure(0), &[])];
+        blocks.extend(
+            after
+                .iter()
+                .map(|runs| RawBlock::of_runs(RawKind::Paragraph, runs)),
+        );
         let mut classes: Vec<Class> = blocks.iter().map(|_| Class::Keep).collect();
         let mut figures = vec![figure(caption)];
         take_loose_captions(&mut blocks, &mut classes, &mut figures, &crate::outlet::GENERIC);

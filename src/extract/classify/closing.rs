@@ -438,35 +438,11 @@ fn take_fused_credit(block: &mut RawBlock, at_block: usize, found: &mut Found) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Inline;
     use crate::outlet::{Outlet, rules};
-
-    fn para(text: &str) -> RawBlock {
-        let mut inlines = Vec::new();
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                inlines.push(Inline::LineBreak);
-            }
-            inlines.push(Inline::Text {
-                text: line.to_owned(),
-                emphasis: false,
-                strong: false,
-                link: None,
-            });
-        }
-        RawBlock {
-            kind: RawKind::Paragraph,
-            text: inline::plain(&inlines),
-            inlines,
-            aside: false,
-            copyright_class: false,
-            mark: None,
-        }
-    }
 
     /// Runs the closing scan: (kept texts, credit texts, boilerplate texts, found).
     fn close(texts: &[&str], outlet: Outlet) -> (Vec<String>, Vec<String>, Vec<String>, Found) {
-        let mut blocks: Vec<RawBlock> = texts.iter().map(|t| para(t)).collect();
+        let mut blocks: Vec<RawBlock> = texts.iter().map(|t| RawBlock::paragraph(t)).collect();
         let mut classes: Vec<Class> = texts.iter().map(|_| Class::Keep).collect();
         let mut boilerplate = Vec::new();
         let mut found = Found::default();

@@ -457,32 +457,14 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Inline;
-
-    fn block(kind: RawKind, text: &str) -> RawBlock {
-        let inlines = vec![Inline::Text {
-            text: text.to_owned(),
-            emphasis: false,
-            strong: false,
-            link: None,
-        }];
-        RawBlock {
-            kind,
-            text: text.to_owned(),
-            inlines,
-            aside: false,
-            copyright_class: false,
-            mark: None,
-        }
-    }
 
     /// Runs the author-block pass: (kept texts, authors, credit texts, boilerplate texts).
     fn authors(texts: &[&str]) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
         let blocks: Vec<RawBlock> = texts
             .iter()
             .map(|t| match *t {
-                "<img>" => block(RawKind::Figure(0), ""),
-                t => block(RawKind::Paragraph, t),
+                "<img>" => RawBlock::of_runs(RawKind::Figure(0), &[]),
+                t => RawBlock::paragraph(t),
             })
             .collect();
         let mut classes: Vec<Class> = blocks.iter().map(|_| Class::Keep).collect();

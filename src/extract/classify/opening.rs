@@ -338,22 +338,6 @@ mod tests {
     use super::*;
     use crate::outlet::{Outlet, rules};
 
-    fn para(text: &str) -> RawBlock {
-        RawBlock {
-            kind: RawKind::Paragraph,
-            inlines: vec![Inline::Text {
-                text: text.to_owned(),
-                emphasis: false,
-                strong: false,
-                link: None,
-            }],
-            text: text.to_owned(),
-            aside: false,
-            copyright_class: false,
-            mark: None,
-        }
-    }
-
     fn dl(text: &str, outlet: Outlet) -> Option<String> {
         dateline(text, rules(outlet)).map(|(d, _)| d)
     }
@@ -401,11 +385,11 @@ mod tests {
 
     #[test]
     fn reporters_and_dates_in_datelines() {
-        let mut blocks = vec![para("（中央社記者吳佳蓉、林克倫台北7日電）台灣")];
+        let mut blocks = vec![RawBlock::paragraph("（中央社記者吳佳蓉、林克倫台北7日電）台灣")];
         let d = take_dateline(&mut blocks, rules(Outlet::Cna)).unwrap();
         assert_eq!(d.reporters, vec!["吳佳蓉".to_owned(), "林克倫".to_owned()]);
         assert_eq!(blocks.first().map(|b| b.text.as_str()), Some("台灣"));
-        let mut blocks = vec![para(
+        let mut blocks = vec![RawBlock::paragraph(
             "【大纪元2020年11月07日讯】（大纪元记者骆亚、张顿采访报导）x",
         )];
         let d = take_dateline(&mut blocks, rules(Outlet::EpochTimes)).unwrap();
@@ -416,18 +400,18 @@ mod tests {
         );
         assert!(dateline_reporters("（中央社台北6日電）").is_empty());
         // A dateline that is the whole paragraph takes the paragraph.
-        let mut blocks = vec![para("（德国之声中文网）")];
+        let mut blocks = vec![RawBlock::paragraph("（德国之声中文网）")];
         assert!(take_dateline(&mut blocks, rules(Outlet::Dw)).is_some());
         assert!(blocks.is_empty());
     }
 
     #[test]
     fn marked_blocks_leave_the_text() {
-        let mut byline = para("by Natasha Loder, health policy editor");
+        let mut byline = RawBlock::paragraph("by Natasha Loder, health policy editor");
         byline.mark = Some(Mark::Byline);
-        let mut place = para("CONYERS, GEORGIA");
+        let mut place = RawBlock::paragraph("CONYERS, GEORGIA");
         place.mark = Some(Mark::Dateline);
-        let mut blocks = vec![byline, place, para("Text.")];
+        let mut blocks = vec![byline, place, RawBlock::paragraph("Text.")];
         let m = take_marked(&mut blocks);
         assert_eq!(m.byline, vec!["Natasha Loder".to_owned()]);
         assert_eq!(m.dateline.as_deref(), Some("CONYERS, GEORGIA"));
