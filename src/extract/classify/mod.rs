@@ -98,9 +98,10 @@ pub(crate) fn classify(raw: Raw, rules: &Rules, head: Head) -> Article {
         warn_unparsed_date(&kept, &mut warnings);
     }
     let dateline = dateline(&mut kept, rules, marked.dateline);
-    let sign_off = take_sign_off(&mut kept, &mut boilerplate).and_then(|i| boilerplate.get(i));
-    let published =
-        published.or_else(|| stated_date(dateline.as_ref(), &found, &kept, &credits, sign_off, rules));
+    let sign_off = take_sign_off(&mut kept, &mut boilerplate);
+    let published = published
+        .or_else(|| stated_date(dateline.as_ref(), &found, &kept, &credits, rules))
+        .or(sign_off);
     let byline = choose_byline(byline, marked.byline, dateline.as_ref(), &found, &credits);
     caption::split_credits(&mut figures);
     let (blocks, links) = assemble(kept, &figures, links, &kept_links);
@@ -301,14 +302,13 @@ fn sort_out(
 /// A publication date the text states when there is no date block: in the dateline
 /// (`【大纪元2020年11月15日讯】`), the outlet's closing date code (CNA's `1091123`), a report
 /// date opening the text after a dateline (`（维权网信息中心报道）2020年9月6日，`), a source
-/// line saying where the piece first ran (`2018年12月5日《FT中文网》…同步首发`), or the
-/// sign-off that closed the text (`2020年11月5日`, `2018年11月30日于五木书斋`).
+/// line saying where the piece first ran (`2018年12月5日《FT中文网》…同步首发`). The
+/// sign-off closing the text ([`take_sign_off`]) comes after all of these.
 fn stated_date(
     dateline: Option<&Dateline>,
     found: &Found,
     kept: &[RawBlock],
     credits: &[Credit],
-    sign_off: Option<&Boilerplate>,
     rules: &Rules,
 ) -> Option<Published> {
     let date = |raw: &str, d| Published {
@@ -333,15 +333,13 @@ fn stated_date(
             }
         }
     }
-    let opening_date = |text: &str| match dates::find_cjk_date(text) {
-        Some((0, end, d)) => Some(date(text.get(..end).unwrap_or(""), d)),
-        _ => None,
-    };
     credits
         .iter()
         .filter(|c| c.role == CreditRole::Source)
-        .find_map(|c| opening_date(&c.text))
-        .or_else(|| sign_off.and_then(|b| opening_date(&b.text)))
+        .find_map(|c| match dates::find_cjk_date(&c.text) {
+            Some((0, end, d)) => Some(date(c.text.get(..end).unwrap_or(""), d)),
+            _ => None,
+        })
 }
 
 /// Words between a sign-off's date and the place it was written (`2018年11月30日于五木书斋`).
@@ -352,11 +350,11 @@ const SIGN_OFF_PLACE_MAX_CHARS: usize = 12;
 
 /// The sign-off closing the text: a line that is only a date (`2020年11月5日`), or a date and
 /// where it was written (`2018年11月30日于五木书斋`). It is no article text: it is set aside,
-/// and its date is the publication date when nothing else states one.
-fn take_sign_off(kept: &mut Vec<RawBlock>, boilerplate: &mut Vec<Boilerplate>) -> Option<usize> {
+/// and its date (returned) is the publication date when nothing else states one.
+fn take_sign_off(kept: &mut Vec<RawBlock>, boilerplate: &mut Vec<Boilerplate>) -> Option<Published> {
     let last = kept.iter().rposition(|b| !matches!(b.kind, RawKind::Figure(_)))?;
     let text = kept.get(last)?.text.trim();
-    let (0, end, _) = dates::find_cjk_date(text)? else {
+    let (0, end, d) = dates::find_cjk_date(text)? else {
         return None;
     };
     let rest = text.get(end..)?;
@@ -367,12 +365,16 @@ fn take_sign_off(kept: &mut Vec<RawBlock>, boilerplate: &mut Vec<Boilerplate>) -
             return None;
         }
     }
+    let raw = text.get(..end).unwrap_or("").to_owned();
     let text = kept.remove(last).text.trim().to_owned();
     boilerplate.push(Boilerplate {
         kind: BoilerplateKind::EndNote,
         text,
     });
-    Some(boilerplate.len() - 1)
+    Some(Published {
+        raw,
+        value: PublishedValue::Date(d),
+    })
 }
 
 /// The byline: the date block's authors, else the byline the markup marks, else the reporters
