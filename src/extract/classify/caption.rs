@@ -3,9 +3,9 @@
 //! labelled credit (`图片：网络`, `影片來源：X`), or a credit after the last sentence
 //! (`REUTERS/Andrew Kelly`, `中央社記者X攝 109年11月23日`). The caption keeps the rest.
 
-use super::super::walk::{RawBlock, RawKind};
 use super::Class;
 use super::credit::{AGENCY_WORDS, contains_word};
+use crate::extract::walk::{RawBlock, RawKind};
 use crate::model::{Figure, Inline};
 use crate::outlet::Rules;
 use crate::text::normalize_space;
@@ -319,9 +319,9 @@ fn strip_label(credit: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::walk::{RawBlock, RawKind};
-    use super::super::Class;
     use super::{LOOSE_CAPTION_MAX_CHARS, split, take_loose_captions};
+    use crate::extract::classify::Class;
+    use crate::extract::walk::{RawBlock, RawKind};
     use crate::model::{Figure, MediaKind};
 
     fn figure(caption: Option<&str>) -> Figure {

@@ -110,7 +110,7 @@ fn take_story_end_codes(
         return;
     };
     let closing_code = found.date_code.take();
-    let mut first_code = None;
+    let mut codes = Vec::new();
     for (i, (block, class)) in blocks.iter_mut().zip(classes.iter_mut()).enumerate() {
         if !matches!(class, Class::Keep) || block.kind != RawKind::Paragraph {
             continue;
@@ -124,34 +124,22 @@ fn take_story_end_codes(
         let before = text.get(..code_start).unwrap_or("");
         if before.ends_with('）') {
             take_bracketed_editor(block, i, rules, found);
+            codes.extend(found.date_code.take());
         } else if before.ends_with(SENTENCE_ENDS) {
-            found.date_code = Some(code.to_owned());
+            codes.push(code.to_owned());
             inline::strip_suffix(&mut block.inlines, block.text.len() - code_start);
             block.text = inline::plain(&block.inlines);
         }
         if block.text.trim().is_empty() {
             *class = Class::Boiler(BoilerplateKind::EndNote);
         }
-        if let Some(code) = found.date_code.take() {
-            match first_code {
-                None => first_code = Some(code),
-                Some(_) => boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::EndNote,
-                    text: code,
-                }),
-            }
-        }
     }
-    found.date_code = match (closing_code, first_code) {
-        (Some(closing), Some(first)) => {
-            boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::EndNote,
-                text: first,
-            });
-            Some(closing)
-        }
-        (closing, first) => closing.or(first),
-    };
+    let mut codes = codes.into_iter();
+    found.date_code = closing_code.or_else(|| codes.next());
+    boilerplate.extend(codes.map(|text| Boilerplate {
+        kind: BoilerplateKind::EndNote,
+        text,
+    }));
 }
 
 /// Reads one text block of the closing scan: its class when it is closing matter as a whole
