@@ -714,11 +714,7 @@ fn reporter_org(inner: &str) -> Option<(&str, usize)> {
     if !inner.contains('者') {
         return None;
     }
-    let (org, at) = ["记者", "記者"]
-        .iter()
-        .filter_map(|w| inner.find(w).map(|at| (inner.get(..at), at)))
-        .min_by_key(|(_, at)| *at)?;
-    let org = org?.trim();
+    let (org, at) = before_reporter_word(inner)?;
     let n = org.chars().count();
     let ok = n > 0 && n <= MAX_ORG_CHARS && org.chars().all(is_cjk) && !org.contains(SENTENCE_MARKS);
     ok.then_some((org, at))
@@ -761,16 +757,20 @@ fn segment_names(value: &str, glued: bool) -> Option<Vec<String>> {
 /// A value without the organisation and `记者` before the names (`文 | 中青报·中青网记者 陈轶男`
 /// → `陈轶男`).
 fn strip_reporter_org(value: &str) -> &str {
-    for w in ["记者", "記者"] {
-        if let Some(at) = value.find(w) {
-            let org = value.get(..at).unwrap_or("");
-            let rest = value.get(at + w.len()..).unwrap_or("").trim_start();
-            if at > 0 && org.chars().count() <= MAX_ORG_CHARS && !rest.is_empty() {
-                return rest;
-            }
-        }
+    match before_reporter_word(value) {
+        Some((org, at)) if !org.is_empty() && org.chars().count() <= MAX_ORG_CHARS => value
+            .get(at + "记者".len()..)
+            .map(str::trim_start)
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(value),
+        _ => value,
     }
-    value
+}
+
+/// What stands before the first `记者`/`記者` in `s` (trimmed), and where that word starts.
+fn before_reporter_word(s: &str) -> Option<(&str, usize)> {
+    let at = ["记者", "記者"].iter().filter_map(|w| s.find(w)).min()?;
+    Some((s.get(..at)?.trim(), at))
 }
 
 /// `（路透社）`, `张慈/杨威廉(美联社、路透社)`, `Phoebe Kong/杨威廉（综合报导）`.
