@@ -388,8 +388,11 @@ fn author_names(text: &str) -> Option<Vec<String>> {
 /// `By `): most paragraphs are turned away without reading them.
 pub(super) fn may_be_author_line(text: &str) -> bool {
     text.len() <= MAX_LINE_CHARS * 4
-        && (text.starts_with("By ") || text.starts_with("BY ") || text.starts_with(['作', '文', '撰']))
+        && (text.starts_with("By ") || text.starts_with("BY ") || text.starts_with(WRITER_LABEL_STARTS))
 }
+
+/// The first characters of the writer labels in [`LABELS`] (a unit test keeps the two in step).
+const WRITER_LABEL_STARTS: [char; 3] = ['作', '文', '撰'];
 
 /// A byline the markup marks (`itemprop="byline"`): the names in it, without the `by` and the
 /// role after them (`by Natasha Loder, health policy editor` → `Natasha Loder`,
@@ -966,6 +969,16 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn every_writer_label_opens_with_a_writer_start() {
+        for (label, role) in LABELS {
+            if *role == CreditRole::Writer {
+                assert!(label.starts_with(WRITER_LABEL_STARTS), "{label}");
+                assert!(may_be_author_line(&format!("{label}：某人")), "{label}");
+            }
+        }
     }
 
     #[test]
