@@ -74,10 +74,11 @@ fn mark_of(el: &Element<'_>, class: ClassFlags) -> Option<Mark> {
 
 /// Whether `haystack` holds `needle` (lowercase ASCII), ASCII case ignored.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
@@ -446,14 +447,11 @@ impl<'r> Walker<'r> {
         } else if let (Some(&(ordered, list)), true) = (self.lists.last(), self.in_item > 0) {
             RawKind::ListItem { ordered, list }
         } else if self.in_item > 0 {
-            let list = match self.loose_list {
-                Some(list) => list,
-                None => {
-                    self.list_count += 1;
-                    self.list_count
-                }
-            };
-            self.loose_list = Some(list);
+            let count = &mut self.list_count;
+            let list = *self.loose_list.get_or_insert_with(|| {
+                *count += 1;
+                *count
+            });
             RawKind::ListItem { ordered: false, list }
         } else if self.quote > 0 {
             RawKind::Quote
@@ -1012,5 +1010,6 @@ mod tests {
         assert!(contains_ignore_ascii_case("author byline", "byline"));
         assert!(!contains_ignore_ascii_case("by line", "byline"));
         assert!(!contains_ignore_ascii_case("", "byline"));
+        assert!(contains_ignore_ascii_case("", ""));
     }
 }
