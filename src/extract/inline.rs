@@ -56,13 +56,12 @@ impl Runs {
             // A stretch of visible characters, written at once.
             let end = plain_end(text, i);
             if let Some(stretch) = text.get(i..end).filter(|s| !s.is_empty()) {
-                if self.pending {
-                    if !drops_space(self.pending_break, self.last, stretch.chars().next()) {
-                        self.write_space(emphasis, strong, link);
-                    }
-                    self.pending = false;
-                    self.pending_break = false;
+                if self.pending && !drops_space(self.pending_break, self.last, stretch.chars().next()) {
+                    self.write_space(emphasis, strong, link);
                 }
+                // A line break only counts in the whitespace right before visible text.
+                self.pending = false;
+                self.pending_break = false;
                 self.write(stretch, emphasis, strong, link);
             }
             // Then a space (remembered) or a forbidden character (dropped).
@@ -113,8 +112,8 @@ impl Runs {
                         self.write_space(emphasis, strong, link);
                     }
                     self.pending = false;
-                    self.pending_break = false;
                 }
+                self.pending_break = false;
                 continue;
             }
             self.write(text.get(seg..i).unwrap_or(""), emphasis, strong, link);
@@ -236,6 +235,15 @@ fn plain_end(text: &str, from: usize) -> usize {
         i = next_flagged(bytes, i);
         match special_at(text, i) {
             Some((false, len)) => i += len,
+            // One ASCII space between visible characters is written as it stands: collapsing
+            // would give the same space.
+            Some((true, _))
+                if i > from
+                    && bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|&b| flag(b) == 0) =>
+            {
+                i += 1;
+            }
             Some((true, _)) => return i,
             None => return text.len(),
         }
@@ -412,6 +420,9 @@ mod tests {
         assert_eq!(text, "左媒影响美大选 民调");
         let (_, text) = normalize(vec![t("中国 \n"), t(" 经济")]);
         assert_eq!(text, "中国经济");
+        // A line break before the block's first text is no part of a later space.
+        let (_, text) = normalize(vec![t("\n第一章 病源"), t("\n在哪里")]);
+        assert_eq!(text, "第一章 病源在哪里");
     }
 
     #[test]
