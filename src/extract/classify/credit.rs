@@ -641,6 +641,11 @@ fn may_open_label(c: char) -> bool {
 /// organisation (`自由亚洲电台记者X台北报道`).
 fn labelled(text: &str) -> Option<Credit> {
     let inner = unbracket(text).unwrap_or(text);
+    // Without a label at the start the line must name an organisation before `记者`: the
+    // lines with no `者` (most lines read here) are turned away before the label scan.
+    if label_at(inner).is_none() && !inner.contains('者') {
+        return None;
+    }
     let mut starts = label_starts(inner);
     let mut agencies = Vec::new();
     // An organisation before the first `记者`: `自由亚洲电台记者X`, `寒冬記者 X`.
