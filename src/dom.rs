@@ -91,6 +91,15 @@ impl<'a> Element<'a> {
         self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
     }
 
+    /// The value of the `class` attribute, if present: found by its interned name, without
+    /// reading the other attributes' names.
+    pub(crate) fn class(&self) -> Option<&'a str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == local_name!("class"))
+            .map(|a| &*a.value)
+    }
+
     /// The value of attribute `name`, if present.
     pub(crate) fn attr(&self, name: &str) -> Option<&'a str> {
         self.attrs

@@ -358,13 +358,17 @@ impl ClassFlags {
     }
 }
 
+/// Room for this many blocks is made at once: most items have more than a few, and growing
+/// the list one doubling at a time copies it each time.
+const BLOCKS_RESERVED: usize = 32;
+
 impl<'r> Walker<'r> {
     pub(crate) fn new(rules: &'r Rules, base: Option<&'r Url>) -> Self {
         Walker {
             rules,
             base,
             out: Raw {
-                blocks: Vec::new(),
+                blocks: Vec::with_capacity(BLOCKS_RESERVED),
                 figures: Vec::new(),
                 links: Vec::new(),
                 time: None,
@@ -903,7 +907,7 @@ impl Visitor for Walker<'_> {
             return false;
         }
         // One attribute lookup and one pass over the class lists for every class test below.
-        let class = self.class_flags(el.attr("class").unwrap_or(""));
+        let class = self.class_flags(el.class().unwrap_or(""));
         if class.skip || el.attr("aria-hidden") == Some("true") && name != "img" {
             return false;
         }
