@@ -314,53 +314,37 @@ pub(crate) fn parse(line: &str) -> Option<Credit> {
 /// lines the scans look at are paragraphs: they are turned away by their length before any
 /// other work.
 fn short_line(line: &str) -> Option<Cow<'_, str>> {
-    // Collapsing whitespace only shortens a line: count what stays first, then look for a
-    // character every credit grammar needs.
-    let visible = visible_chars_up_to(line, MAX_LINE_CHARS + 1);
-    if visible == 0 || visible > MAX_LINE_CHARS {
-        return None;
-    }
-    let signal =
-        GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l)) || line.contains(is_credit_signal);
-    if !signal {
-        return None;
-    }
-    // Block text comes collapsed already; only other text needs the work.
-    let collapsed = !line.starts_with(char::is_whitespace)
-        && !line.ends_with(char::is_whitespace)
-        && !line.contains(|c: char| c.is_whitespace() && c != ' ')
-        && !line.contains("  ");
-    Some(if collapsed {
-        Cow::Borrowed(line)
-    } else {
-        Cow::Owned(normalize_space(line))
-    })
-}
-
-/// The characters of `line` that are not whitespace, counted up to `cap`. Read byte by byte:
-/// only a character whose first byte some whitespace character shares (`U+00A0`, `U+3000`,
-/// ...) is decoded, so that paragraphs of CJK text are turned away cheaply.
-fn visible_chars_up_to(line: &str, cap: usize) -> usize {
-    let mut n = 0;
-    for (i, &b) in line.as_bytes().iter().enumerate() {
-        let visible = match b {
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => false,
-            // A continuation byte belongs to a character already counted.
-            0x80..=0xbf => continue,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => line
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| !c.is_whitespace()),
-            _ => true,
-        };
-        if visible {
-            n += 1;
-            if n >= cap {
-                break;
+    // One pass: what stays after collapsing is counted (collapsing only shortens a line), a
+    // character every credit grammar needs is looked for, and whether the line is collapsed
+    // already (block text is) is noted.
+    let mut visible = 0;
+    let mut signal = false;
+    let mut collapse = false;
+    let mut after_space = true;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            // Leading, repeated or other than an ASCII space: collapsing changes the line.
+            collapse |= after_space || c != ' ';
+            after_space = true;
+        } else {
+            visible += 1;
+            if visible > MAX_LINE_CHARS {
+                return None;
             }
+            after_space = false;
         }
+        signal = signal || is_credit_signal(c);
     }
-    n
+    // A closing space is collapsed too.
+    collapse |= after_space;
+    if visible == 0 || !(signal || GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l))) {
+        return None;
+    }
+    Some(if collapse {
+        Cow::Owned(normalize_space(line))
+    } else {
+        Cow::Borrowed(line)
+    })
 }
 
 /// Whether `line` is an author line (`作者：X`, `文/X`, `By X`): its names are the byline, and
@@ -1150,16 +1134,36 @@ mod tests {
     }
 
     #[test]
-    fn visible_characters() {
-        assert_eq!(visible_chars_up_to("", 10), 0);
-        assert_eq!(visible_chars_up_to(" \t\n\u{a0}\u{3000}\u{2009}", 10), 0);
-        assert_eq!(visible_chars_up_to("记者：林晓\u{3000}责编：凯迪", 100), 10);
-        assert_eq!(visible_chars_up_to("a b、c", 100), 4);
-        assert_eq!(visible_chars_up_to("字字字字字", 3), 3);
-        for s in ["Mixed 文字 and\u{a0}spaces 。、", "\u{2028}x\u{85}y\u{1680}z"] {
-            let expected = s.chars().filter(|c| !c.is_whitespace()).count();
-            assert_eq!(visible_chars_up_to(s, 1000), expected, "{s:?}");
+    fn short_lines_by_what_stays_after_collapsing() {
+        let short = |s: &str| short_line(s).map(Cow::into_owned);
+        assert_eq!(short(""), None);
+        assert_eq!(short(" \t\n\u{a0}\u{3000}\u{2009}"), None);
+        // Collapsed already: borrowed as it is.
+        assert!(matches!(
+            short_line("记者：林晓 责编：凯迪"),
+            Some(Cow::Borrowed(_))
+        ));
+        for s in [
+            " 记者：林晓",
+            "记者：林晓 ",
+            "记者：林晓\u{3000}责编",
+            "记者：林晓  责编",
+            "记者\n：林晓",
+        ] {
+            assert!(matches!(short_line(s), Some(Cow::Owned(_))), "{s:?}");
         }
+        assert_eq!(
+            short("记者：林晓\u{3000}责编：凯迪").as_deref(),
+            Some("记者：林晓 责编：凯迪")
+        );
+        // A character every grammar needs, or a label run into its name.
+        assert_eq!(short("林晓报道"), None);
+        assert_eq!(short("编译周立行").as_deref(), Some("编译周立行"));
+        // At most MAX_LINE_CHARS characters besides whitespace, however much whitespace.
+        let at_limit = format!("记者：{}", "字 ".repeat(MAX_LINE_CHARS - 3));
+        assert!(short(&at_limit).is_some());
+        assert_eq!(short(&format!("{at_limit}字")), None);
+        assert!(short(&format!("{at_limit}\u{2028}\u{85}\u{1680}")).is_some());
     }
 
     #[test]
