@@ -625,17 +625,14 @@ fn may_open_label(c: char) -> bool {
 /// organisation (`自由亚洲电台记者X台北报道`).
 fn labelled(text: &str) -> Option<Credit> {
     let inner = unbracket(text).unwrap_or(text);
-    // Without a label at the start the line must name an organisation before `记者`: the
-    // lines with no `者` (most lines read here) are turned away before the label scan.
-    if label_at(inner).is_none() && !inner.contains('者') {
-        return None;
-    }
+    // Without a label at the start, the line must open with an organisation before `记者`
+    // (`自由亚洲电台记者X`, `寒冬記者 X`): most lines read here are turned away by that before
+    // the label scan.
+    let after_org = label_at(inner).is_none();
+    let org = if after_org { Some(reporter_org(inner)?) } else { None };
     let mut starts = label_starts(inner);
     let mut agencies = Vec::new();
-    // An organisation before the first `记者`: `自由亚洲电台记者X`, `寒冬記者 X`.
-    let after_org = starts.first().is_none_or(|(at, _, _)| *at > 0);
-    if after_org {
-        let (org, at) = reporter_org(inner)?;
+    if let Some((org, at)) = org {
         agencies.push(org.to_owned());
         starts.retain(|(s, _, _)| *s > at);
         starts.insert(0, (at, "记者", CreditRole::Reporter));
