@@ -337,24 +337,55 @@ struct ClassFlags {
 
 impl ClassFlags {
     fn of(class: &str, rules: &Rules) -> ClassFlags {
-        let has = |list: &[&str]| list.iter().any(|c| class.contains(c));
+        let pairs = Pairs::of(class);
+        let contains = |c: &str| pairs.may_hold(c) && class.contains(c);
+        let has = |list: &[&str]| list.iter().any(|c| contains(c));
         ClassFlags {
             skip: has(SKIP_CLASSES) || has(rules.skip_classes),
             caption: has(CAPTION_CLASSES) || has(rules.caption_classes),
             credit: has(CREDIT_CLASSES) || has(rules.credit_classes),
-            copyright: class.contains("copyright"),
-            byline: class.contains("Byline") || class.contains("byline"),
-            dateline: class.contains("Dateline") || class.contains("dateline"),
+            copyright: contains("copyright"),
+            byline: contains("Byline") || contains("byline"),
+            dateline: contains("Dateline") || contains("dateline"),
             set_aside: if is_embed_class(class) {
                 Some(BoilerplateKind::Embed)
             } else {
                 rules
                     .set_aside_classes
                     .iter()
-                    .find(|(_, c)| class.contains(c))
+                    .find(|(_, c)| contains(c))
                     .map(|(k, _)| *k)
             },
         }
+    }
+}
+
+/// The pairs of adjacent bytes in a short text (a class attribute), hashed into 128 bits: a
+/// word whose first two bytes are not among them is not in the text, which turns away most of
+/// the class words without a substring search.
+struct Pairs(u128);
+
+impl Pairs {
+    fn of(text: &str) -> Pairs {
+        Pairs(
+            text.as_bytes()
+                .windows(2)
+                .fold(0, |set, w| set | Pairs::bit(w.first(), w.get(1))),
+        )
+    }
+
+    /// Whether `word` may be in the text.
+    fn may_hold(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        w.len() < 2 || self.0 & Pairs::bit(w.first(), w.get(1)) != 0
+    }
+
+    fn bit(a: Option<&u8>, b: Option<&u8>) -> u128 {
+        let (a, b) = (
+            u32::from(a.copied().unwrap_or(0)),
+            u32::from(b.copied().unwrap_or(0)),
+        );
+        1 << ((a * 31 + b) % 128)
     }
 }
 
@@ -1002,7 +1033,7 @@ impl Visitor for Walker<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_ignore_ascii_case;
+    use super::{CAPTION_CLASSES, Pairs, SKIP_CLASSES, contains_ignore_ascii_case};
 
     #[test]
     fn markup_words_match_in_any_ascii_case() {
@@ -1015,5 +1046,36 @@ mod tests {
         assert!(!contains_ignore_ascii_case("by line", "byline"));
         assert!(!contains_ignore_ascii_case("", "byline"));
         assert!(contains_ignore_ascii_case("", ""));
+    }
+
+    /// Every word a class attribute holds passes the pair filter (it only turns away words that
+    /// are not there), and most words that are not there are turned away.
+    #[test]
+    fn class_pairs_never_miss_a_word() {
+        let classes = [
+            "article-body",
+            "story-image-copyright media-caption",
+            "wp-caption-text aligncenter",
+            "a",
+            "",
+            "中文 class_名",
+        ];
+        let mut turned_away = 0;
+        for class in classes {
+            let pairs = Pairs::of(class);
+            for (i, _) in class.char_indices() {
+                for (j, _) in class.char_indices().skip_while(|&(j, _)| j <= i) {
+                    let word = class.get(i..j).unwrap_or("");
+                    assert!(pairs.may_hold(word), "{word:?} in {class:?}");
+                }
+                assert!(pairs.may_hold(class.get(i..).unwrap_or("")));
+            }
+            for word in SKIP_CLASSES.iter().chain(CAPTION_CLASSES) {
+                if !class.contains(word) && !pairs.may_hold(word) {
+                    turned_away += 1;
+                }
+            }
+        }
+        assert!(turned_away >= 40, "{turned_away}");
     }
 }

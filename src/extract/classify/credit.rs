@@ -629,7 +629,11 @@ fn labelled(text: &str) -> Option<Credit> {
     // (`自由亚洲电台记者X`, `寒冬記者 X`): most lines read here are turned away by that before
     // the label scan.
     let after_org = label_at(inner).is_none();
-    let org = if after_org { Some(reporter_org(inner)?) } else { None };
+    let org = if after_org {
+        Some(reporter_org(inner)?)
+    } else {
+        None
+    };
     let mut starts = label_starts(inner);
     let mut agencies = Vec::new();
     if let Some((org, at)) = org {
