@@ -8,7 +8,8 @@ use crate::text::is_space;
 /// or states a copyright notice (`版权声明`, `All rights reserved`).
 pub(super) fn is_copyright(t: &str) -> bool {
     copyright_year(t).is_some()
-        || (names_notice(t) && t.chars().count() < NOTICE_MAX_CHARS)
+        // A character takes at most four bytes: longer text is no notice line, and is not read.
+        || (t.len() < NOTICE_MAX_CHARS * 4 && names_notice(t) && t.chars().count() < NOTICE_MAX_CHARS)
         || t.contains("All rights reserved")
 }
 
