@@ -236,10 +236,10 @@ fn take_end_marks(blocks: &mut [RawBlock], classes: &mut [Class], boilerplate: &
         }
         let text = block.text.trim_end_matches(is_space);
         // A closing `#` is an end mark only when it is the line's one `#` (`#话题#` is a tag).
-        let last_line = text.rsplit('\n').next().unwrap_or(text);
+        let one_hash = || text.rsplit('\n').next().unwrap_or(text).matches('#').count() == 1;
         let mark = END_MARKS
             .iter()
-            .find(|m| text.ends_with(*m) && (**m != "#" || last_line.matches('#').count() == 1));
+            .find(|m| text.ends_with(*m) && (**m != "#" || one_hash()));
         if let Some(mark) = mark {
             inline::strip_suffix(&mut block.inlines, block.text.len() - text.len() + mark.len());
             block.text = inline::plain(&block.inlines);

@@ -422,7 +422,8 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
     // A notice that opens the block is the footer; one after other text is split off by the
     // closing-line scan, which keeps the text before it.
     let opens = t.starts_with('©') || t.starts_with("Copyright") || t.starts_with("(c)");
-    if b.copyright_class || (is_copyright(t) && (opens || !t.contains('©'))) {
+    let sign = t.find('©');
+    if b.copyright_class || (is_copyright(t) && (opens || sign.is_none())) {
         return Class::Copyright;
     }
     if is_weak_copyright(t) {
@@ -430,9 +431,7 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
     }
     // Text glued before a copyright notice (`[摘编自...] © 2020年...`): the closing-line scan
     // splits the two and classifies what stood before.
-    if t.find('©')
-        .is_some_and(|i| i > 0 && t.get(i..).is_some_and(is_copyright))
-    {
+    if sign.is_some_and(|i| i > 0 && t.get(i..).is_some_and(is_copyright)) {
         return Class::Keep;
     }
     // Bio markers hold only in the closing blocks, where the set-aside pass looks for them.
