@@ -74,6 +74,16 @@ pub(crate) fn parse(html: &str, max_depth: usize, max_nodes: usize) -> Tree {
     }
 }
 
+/// The attributes the walk reads on every element ([`Element::common`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Common<'a> {
+    pub(crate) class: Option<&'a str>,
+    pub(crate) aria_hidden: Option<&'a str>,
+    /// Microdata: `itemprop="byline"`, `itemtype="https://schema.org/Dateline"`.
+    pub(crate) itemprop: Option<&'a str>,
+    pub(crate) itemtype: Option<&'a str>,
+}
+
 /// An element seen during the walk. Attribute lookups are by local name.
 pub(crate) struct Element<'a> {
     name: &'a str,
@@ -91,13 +101,20 @@ impl<'a> Element<'a> {
         self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
     }
 
-    /// The value of the `class` attribute, if present: found by its interned name, without
-    /// reading the other attributes' names.
-    pub(crate) fn class(&self) -> Option<&'a str> {
-        self.attrs
-            .iter()
-            .find(|a| a.name.local == local_name!("class"))
-            .map(|a| &*a.value)
+    /// The attributes read on every element, in one pass that compares interned names.
+    pub(crate) fn common(&self) -> Common<'a> {
+        let mut common = Common::default();
+        for a in self.attrs {
+            let slot = match a.name.local {
+                local_name!("class") => &mut common.class,
+                local_name!("aria-hidden") => &mut common.aria_hidden,
+                local_name!("itemprop") => &mut common.itemprop,
+                local_name!("itemtype") => &mut common.itemtype,
+                _ => continue,
+            };
+            *slot = Some(&*a.value);
+        }
+        common
     }
 
     /// The value of attribute `name`, if present.

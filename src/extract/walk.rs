@@ -7,7 +7,7 @@ use super::canonical::Collector;
 use super::chrome::{Declared, is_chrome_image};
 use super::inline;
 use super::urls;
-use crate::dom::{Element, Visitor};
+use crate::dom::{Common, Element, Visitor};
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Figure, Inline, Link, LinkKind, MediaKind};
 use crate::outlet::{MIRROR, Rules};
@@ -51,21 +51,19 @@ pub(crate) enum Mark {
 }
 
 /// The mark an element's attributes give its text, if any.
-fn mark_of(el: &Element<'_>, class: ClassFlags) -> Option<Mark> {
+fn mark_of(common: Common<'_>, class: ClassFlags) -> Option<Mark> {
     if class.byline {
         return Some(Mark::Byline);
     }
-    // One pass over the attributes: most elements have none of these.
-    let (mut byline, mut dateline) = (false, class.dateline);
-    for (name, value) in el.attrs() {
-        if name == "itemprop" || name == "itemtype" {
-            byline = byline || contains_ignore_ascii_case(value, "byline");
-            dateline = dateline || contains_ignore_ascii_case(value, "dateline");
-        }
-    }
-    if byline {
+    let says = |word: &str| {
+        [common.itemprop, common.itemtype]
+            .into_iter()
+            .flatten()
+            .any(|v| contains_ignore_ascii_case(v, word))
+    };
+    if says("byline") {
         Some(Mark::Byline)
-    } else if dateline {
+    } else if class.dateline || says("dateline") {
         Some(Mark::Dateline)
     } else {
         None
@@ -938,8 +936,9 @@ impl Visitor for Walker<'_> {
             return false;
         }
         // One attribute lookup and one pass over the class lists for every class test below.
-        let class = self.class_flags(el.class().unwrap_or(""));
-        if class.skip || el.attr("aria-hidden") == Some("true") && name != "img" {
+        let common = el.common();
+        let class = self.class_flags(common.class.unwrap_or(""));
+        if class.skip || common.aria_hidden == Some("true") && name != "img" {
             return false;
         }
         if self.caption.is_some() {
@@ -949,7 +948,7 @@ impl Visitor for Walker<'_> {
             return false;
         }
         if let Some(frame) = self.phrase(el, name) {
-            self.push_frame(frame, mark_of(el, class));
+            self.push_frame(frame, mark_of(common, class));
             return true;
         }
         if let Some(credit) = self.opens_caption(el, name, class) {
@@ -958,7 +957,7 @@ impl Visitor for Walker<'_> {
             return true;
         }
         let frame = self.container(el, name, class);
-        self.push_frame(frame, mark_of(el, class));
+        self.push_frame(frame, mark_of(common, class));
         true
     }
 
