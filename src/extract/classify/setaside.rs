@@ -327,7 +327,11 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 fn related_label(b: &RawBlock) -> bool {
     let t = b.text.trim_matches(is_space);
     // A label is short, or a colon follows it early.
-    let head = t.get(..t.len().min(RELATED_LABEL_MAX_BYTES + 3)).unwrap_or(t);
+    let mut head_end = t.len().min(RELATED_LABEL_MAX_BYTES + 3);
+    while !t.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = t.get(..head_end).unwrap_or("");
     if t.len() > RELATED_LABEL_MAX_BYTES && !head.contains([':', '：']) {
         return false;
     }
