@@ -60,6 +60,10 @@ const RELATED_LABELS: &[&str] = &[
     "See also",
 ];
 
+/// The first characters of [`RELATED_LABELS`], ASCII letters in lower case (a unit test keeps
+/// the two in step).
+const RELATED_LABEL_STARTS: &[char] = &['相', '延', '更', '推', '同', 'r', 'm', 's'];
+
 /// The longest label in [`RELATED_LABELS`], with a colon and spaces after it, in bytes.
 const RELATED_LABEL_MAX_BYTES: usize = 24;
 
@@ -326,6 +330,14 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 /// A related-articles label: the block is the label alone, or opens with the label and a colon.
 fn related_label(b: &RawBlock) -> bool {
     let t = b.text.trim_matches(is_space);
+    // Most blocks open with a character no label opens with, and are turned away by it.
+    if !t
+        .chars()
+        .next()
+        .is_some_and(|c| RELATED_LABEL_STARTS.contains(&c.to_ascii_lowercase()))
+    {
+        return false;
+    }
     // A label is short, or a colon follows it early.
     let mut head_end = t.len().min(RELATED_LABEL_MAX_BYTES + 3);
     while !t.is_char_boundary(head_end) {
@@ -792,6 +804,14 @@ mod tests {
         let name = "名".repeat(BIO_NAME_MAX_CHARS);
         assert!(reads_as_bio(&format!("{name}是记者。")));
         assert!(!reads_as_bio(&format!("{name}字是记者。")));
+    }
+
+    #[test]
+    fn every_related_label_opens_with_a_listed_start() {
+        for label in RELATED_LABELS {
+            let first = label.chars().next().map(|c| c.to_ascii_lowercase());
+            assert!(first.is_some_and(|c| RELATED_LABEL_STARTS.contains(&c)), "{label}");
+        }
     }
 
     #[test]
