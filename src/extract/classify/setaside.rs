@@ -270,6 +270,14 @@ fn after_dateline(
 /// (`.`, `**`). An ellipsis or question marks standing alone say something (an omission, a
 /// question) and stay, and so do the end marks the closing-line scan takes.
 pub(super) fn is_ornament(text: &str) -> bool {
+    // Most blocks open with a letter or a digit (no space), and are turned away by it.
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fef}').contains(&c))
+    {
+        return false;
+    }
     let t = text.trim_matches(is_space);
     !t.is_empty()
         && !t.chars().any(char::is_alphanumeric)
@@ -294,6 +302,11 @@ fn starts_without_space<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
 
 /// Whether `text` is only a relative time (`54 分钟前`, `最近更新： 1 小时前`, `3 hours ago`).
 pub(super) fn is_relative_time(text: &str) -> bool {
+    // Text that is too long and has no space at its ends to trim is turned away unread.
+    let clean_ends = !text.starts_with(is_space) && !text.ends_with(is_space);
+    if clean_ends && text.len() > RELATIVE_TIME_MAX_BYTES {
+        return false;
+    }
     let mut t = text.trim_matches(is_space);
     if t.len() > RELATIVE_TIME_MAX_BYTES || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
@@ -329,13 +342,14 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 
 /// A related-articles label: the block is the label alone, or opens with the label and a colon.
 fn related_label(b: &RawBlock) -> bool {
+    // Most blocks open with a character no label opens with (and no space), and are turned
+    // away by it.
+    let opens_label = |c: char| RELATED_LABEL_STARTS.contains(&c.to_ascii_lowercase());
+    if !b.text.starts_with(|c: char| is_space(c) || opens_label(c)) {
+        return false;
+    }
     let t = b.text.trim_matches(is_space);
-    // Most blocks open with a character no label opens with, and are turned away by it.
-    if !t
-        .chars()
-        .next()
-        .is_some_and(|c| RELATED_LABEL_STARTS.contains(&c.to_ascii_lowercase()))
-    {
+    if !t.starts_with(opens_label) {
         return false;
     }
     // A label is short, or a colon follows it early.
@@ -804,6 +818,14 @@ mod tests {
         let name = "名".repeat(BIO_NAME_MAX_CHARS);
         assert!(reads_as_bio(&format!("{name}是记者。")));
         assert!(!reads_as_bio(&format!("{name}字是记者。")));
+    }
+
+    /// The characters the ornament test turns away by the first one are all letters or digits.
+    #[test]
+    fn ornament_fast_path_characters_are_alphanumeric() {
+        for c in ('\u{4e00}'..='\u{9fef}').chain('0'..='9').chain('a'..='z').chain('A'..='Z') {
+            assert!(c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
