@@ -304,23 +304,35 @@ fn take_glued_lines(
     let starts: Vec<(usize, usize)> = std::iter::once((0, 0))
         .chain(text.match_indices('\n').map(|(i, _)| (i, i + 1)))
         .collect();
+    let first_read = starts.len().saturating_sub(MAX_GLUED_LINES);
+    // The last lines, each read once: where a cut before it falls, its text, what it is.
+    let mut last: Vec<(usize, &str, Option<Closing>)> = starts
+        .iter()
+        .skip(first_read)
+        .map(|&(at, line_start)| {
+            let line = text.get(line_start..).unwrap_or("");
+            let line = line.split('\n').next().unwrap_or(line).trim();
+            (at, line, closing_line(line, rules))
+        })
+        .collect();
+    // The earliest closing line whose following lines are closing lines or short.
+    let mut tail_ok = true;
     let mut cut = None;
-    for &(at, line_start) in starts.iter().rev().take(MAX_GLUED_LINES) {
-        let rest = text.get(line_start..).unwrap_or("");
-        let mut lines = rest.split('\n').map(str::trim);
-        let first = lines.next().unwrap_or("");
-        let tail_ok =
-            lines.all(|l| l.chars().count() <= MAX_TAKEN_TAIL_CHARS || closing_line(l, rules).is_some());
-        if closing_line(first, rules).is_some() && tail_ok {
-            cut = Some(at);
+    for (k, (_, line, read)) in last.iter().enumerate().rev() {
+        if read.is_some() && tail_ok {
+            cut = Some(k);
         }
+        tail_ok = tail_ok && (line.chars().count() <= MAX_TAKEN_TAIL_CHARS || read.is_some());
     }
-    let Some(cut) = cut else { return };
-    let tail = text.get(cut..).unwrap_or("");
-    inline::strip_suffix(&mut block.inlines, text.len() - cut);
+    let Some((k, &(cut_at, _, _))) = cut.and_then(|k| Some((k, last.get(k)?))) else {
+        return;
+    };
+    inline::strip_suffix(&mut block.inlines, text.len() - cut_at);
     block.text = inline::plain(&block.inlines);
-    for line in tail.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-        record_closing_line(line, closing_line(line, rules), at_block, boilerplate, found);
+    for (_, line, read) in last.drain(k..) {
+        if !line.is_empty() {
+            record_closing_line(line, read, at_block, boilerplate, found);
+        }
     }
 }
 
