@@ -290,14 +290,18 @@ pub(crate) enum LineRead {
 /// Reads `line` as an author line or one credit line, or `None` when any of it is not credit
 /// text. The line is collapsed once and read by every grammar in turn.
 pub(crate) fn read(line: &str) -> Option<LineRead> {
-    let text = short_line(line)?;
-    if let Some(names) = author_names(&text) {
+    let line = short_line(line)?;
+    let text = &line.text;
+    if let Some(names) = author_names(text) {
         return Some(LineRead::Author(names));
     }
-    contributor(&text)
-        .or_else(|| labelled(&text))
-        .or_else(|| bracketed(&text))
-        .or_else(|| first_run(&text))
+    // The grammars that need a character the line lacks are not asked.
+    line.contribution
+        .then(|| contributor(text))
+        .flatten()
+        .or_else(|| labelled(text))
+        .or_else(|| bracketed(text))
+        .or_else(|| line.work_title.then(|| first_run(text)).flatten())
         .map(LineRead::Credit)
 }
 
@@ -310,15 +314,26 @@ pub(crate) fn parse(line: &str) -> Option<Credit> {
     }
 }
 
+/// A line short enough to be a credit line, with what its characters allow.
+struct ShortLine<'a> {
+    /// The line with its whitespace collapsed.
+    text: Cow<'a, str>,
+    /// It holds the `献`/`补` of a contributor line.
+    contribution: bool,
+    /// It holds the `《` of a first-run line.
+    work_title: bool,
+}
+
 /// `line` with its whitespace collapsed, when it is short enough to be a credit line. Most
 /// lines the scans look at are paragraphs: they are turned away by their length before any
 /// other work.
-fn short_line(line: &str) -> Option<Cow<'_, str>> {
+fn short_line(line: &str) -> Option<ShortLine<'_>> {
     // One pass: what stays after collapsing is counted (collapsing only shortens a line), a
     // character every credit grammar needs is looked for, and whether the line is collapsed
     // already (block text is) is noted.
     let mut visible = 0;
     let mut signal = false;
+    let (mut contribution, mut work_title) = (false, false);
     let mut collapse = false;
     let mut after_space = true;
     for c in line.chars() {
@@ -333,17 +348,27 @@ fn short_line(line: &str) -> Option<Cow<'_, str>> {
             }
             after_space = false;
         }
-        signal = signal || is_credit_signal(c);
+        if is_credit_signal(c) {
+            signal = true;
+            contribution |= matches!(c, '献' | '獻' | '补' | '補');
+            work_title |= c == '《';
+        }
     }
     // A closing space is collapsed too.
     collapse |= after_space;
     if visible == 0 || !(signal || GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l))) {
         return None;
     }
-    Some(if collapse {
+    // Collapsing whitespace (and dropping invisible characters) keeps every one of those.
+    let text = if collapse {
         Cow::Owned(normalize_space(line))
     } else {
         Cow::Borrowed(line)
+    };
+    Some(ShortLine {
+        text,
+        contribution,
+        work_title,
     })
 }
 
@@ -351,7 +376,7 @@ fn short_line(line: &str) -> Option<Cow<'_, str>> {
 /// it is no credit.
 #[cfg(test)]
 fn author_line(line: &str) -> Option<Vec<String>> {
-    author_names(&short_line(line)?)
+    author_names(&short_line(line)?.text)
 }
 
 /// `author_line` on a collapsed line.
@@ -1136,12 +1161,18 @@ mod tests {
 
     #[test]
     fn short_lines_by_what_stays_after_collapsing() {
-        let short = |s: &str| short_line(s).map(Cow::into_owned);
+        let short = |s: &str| short_line(s).map(|l| l.text.into_owned());
+        // What the characters allow.
+        let allows = |s: &str| short_line(s).map(|l| (l.contribution, l.work_title));
+        assert_eq!(allows("X对本文有报道贡献。"), Some((true, false)));
+        assert_eq!(allows("X华盛顿補充報導"), Some((true, false)));
+        assert_eq!(allows("原载《读书》2020年第5期"), Some((false, true)));
+        assert_eq!(allows("记者：林晓"), Some((false, false)));
         assert_eq!(short(""), None);
         assert_eq!(short(" \t\n\u{a0}\u{3000}\u{2009}"), None);
         // Collapsed already: borrowed as it is.
         assert!(matches!(
-            short_line("记者：林晓 责编：凯迪"),
+            short_line("记者：林晓 责编：凯迪").map(|l| l.text),
             Some(Cow::Borrowed(_))
         ));
         for s in [
@@ -1151,7 +1182,10 @@ mod tests {
             "记者：林晓  责编",
             "记者\n：林晓",
         ] {
-            assert!(matches!(short_line(s), Some(Cow::Owned(_))), "{s:?}");
+            assert!(
+                matches!(short_line(s).map(|l| l.text), Some(Cow::Owned(_))),
+                "{s:?}"
+            );
         }
         assert_eq!(
             short("记者：林晓\u{3000}责编：凯迪").as_deref(),

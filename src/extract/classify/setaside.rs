@@ -823,7 +823,11 @@ mod tests {
     /// The characters the ornament test turns away by the first one are all letters or digits.
     #[test]
     fn ornament_fast_path_characters_are_alphanumeric() {
-        for c in ('\u{4e00}'..='\u{9fef}').chain('0'..='9').chain('a'..='z').chain('A'..='Z') {
+        for c in ('\u{4e00}'..='\u{9fef}')
+            .chain('0'..='9')
+            .chain('a'..='z')
+            .chain('A'..='Z')
+        {
             assert!(c.is_alphanumeric(), "{c:?}");
         }
     }
@@ -832,7 +836,10 @@ mod tests {
     fn every_related_label_opens_with_a_listed_start() {
         for label in RELATED_LABELS {
             let first = label.chars().next().map(|c| c.to_ascii_lowercase());
-            assert!(first.is_some_and(|c| RELATED_LABEL_STARTS.contains(&c)), "{label}");
+            assert!(
+                first.is_some_and(|c| RELATED_LABEL_STARTS.contains(&c)),
+                "{label}"
+            );
         }
     }
 
