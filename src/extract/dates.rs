@@ -17,7 +17,8 @@ const LOCAL_FORMATS: &[&str] = &[
 /// there is no time.
 pub(crate) fn parse(raw: &str, local_formats: &[&str]) -> Option<PublishedValue> {
     let s = raw.trim();
-    if s.len() < 8 || s.len() > 64 {
+    // Every form reads a year in ASCII digits: text without a digit is turned away unparsed.
+    if s.len() < 8 || s.len() > 64 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
