@@ -551,7 +551,8 @@ fn body_slice<'a>(input: &'a str, lines: &mut Lines<'a>, warnings: &mut Vec<Warn
         r.strip_prefix("<div>")
             .is_some_and(|t| t.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
     });
-    if let (true, Some((off, _))) = (wrapped, lines.peek()) {
+    // The first body line is looked at only behind a `<div>` (it may be the whole body).
+    if let Some((off, _)) = wrapped.then(|| lines.peek()).flatten() {
         let last_line_start = input.get(..end).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
         let last = input.get(last_line_start..end).unwrap_or("").trim();
         if last == "</div>" && last_line_start > off {
