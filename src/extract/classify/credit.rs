@@ -573,10 +573,12 @@ fn contributor(text: &str) -> Option<Credit> {
 
 /// The label at the start of `s`, if any, and its role.
 fn label_at(s: &str) -> Option<(&'static str, CreditRole)> {
-    if !s.chars().next().is_some_and(may_open_label) {
-        return None;
-    }
-    LABELS.iter().copied().find(|(l, _)| s.starts_with(l))
+    let first = s.chars().next().filter(|&c| may_open_label(c))?;
+    // The first character is compared before the rest: most labels differ there.
+    LABELS
+        .iter()
+        .copied()
+        .find(|(l, _)| l.starts_with(first) && s.starts_with(l))
 }
 
 /// Whether `c` is a character some credit grammar needs: a separator after a label (`：`, `|`,
