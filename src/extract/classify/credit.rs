@@ -789,7 +789,11 @@ fn strip_reporter_org(value: &str) -> &str {
 
 /// What stands before the first `记者`/`記者` in `s` (trimmed), and where that word starts.
 fn before_reporter_word(s: &str) -> Option<(&str, usize)> {
-    let at = ["记者", "記者"].iter().filter_map(|w| s.find(w)).min()?;
+    // Found by its `者` (a byte search), then the character before it (`记`, `記`: three bytes).
+    let at = s.match_indices('者').find_map(|(i, _)| {
+        let before = s.get(..i)?;
+        before.ends_with(['记', '記']).then(|| i - '记'.len_utf8())
+    })?;
     Some((s.get(..at)?.trim(), at))
 }
 
