@@ -156,33 +156,247 @@ pub(crate) fn drops_space(holds_break: bool, before: Option<char>, after: Option
 }
 
 /// Collapses whitespace the way a browser renders it: each run becomes one space, none at the
-/// ends, and a run holding a line break between two CJK characters none at all.
+/// ends, and a run holding a line break between two CJK characters none at all. Invisible
+/// characters are dropped. The stretches of visible text between are copied whole.
 pub(crate) fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    let mut holds_break = false;
-    for c in s.chars() {
+    let (mut pending, mut holds_break, mut last) = (false, false, None);
+    let mut i = 0;
+    while i < s.len() {
+        let end = plain_end(s, i);
+        if let Some(stretch) = s.get(i..end).filter(|t| !t.is_empty()) {
+            if pending && !drops_space(holds_break, last, stretch.chars().next()) {
+                out.push(' ');
+            }
+            pending = false;
+            holds_break = false;
+            out.push_str(stretch);
+            last = stretch.chars().next_back();
+        }
+        // Then a space (remembered) or an invisible character (dropped).
+        let Some(c) = s.get(end..).and_then(|t| t.chars().next()) else {
+            break;
+        };
         if is_space(c) {
-            pending = !out.is_empty();
+            pending = last.is_some();
             holds_break |= is_segment_break(c);
-            continue;
         }
-        if is_forbidden(c) {
-            continue;
-        }
-        if pending && !drops_space(holds_break, out.chars().next_back(), Some(c)) {
-            out.push(' ');
-        }
-        pending = false;
-        holds_break = false;
-        out.push(c);
+        i = end + c.len_utf8();
     }
     out
+}
+
+/// 1 for the bytes that may start a space or a forbidden character, else 0: ASCII controls and
+/// space, DEL, and the lead bytes of the few ranges that hold such characters (U+0080..=U+00BF,
+/// U+0600..=U+063F, U+1000..=U+3FFF, U+F000..=U+FFFF). No continuation byte is flagged, so the
+/// scan can go byte by byte without tracking character boundaries; everything unflagged
+/// (printable ASCII, the rest of the CJK planes) is visible text for certain.
+#[allow(clippy::indexing_slicing)] // `b as usize` < 256: in bounds by construction
+const FLAG: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    loop {
+        table[b as usize] = matches!(b, 0..=0x20 | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef) as u8;
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
+
+#[inline]
+fn flag(b: u8) -> u8 {
+    FLAG.get(usize::from(b)).copied().unwrap_or(1)
+}
+
+/// The index of the first flagged byte at or after `from`, or the length. Eight bytes at a time:
+/// [`word_hits`] finds the first flagged byte of a word with a few integer operations.
+#[inline]
+fn next_flagged(bytes: &[u8], from: usize) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let mut at = from;
+    let mut words = rest.chunks_exact(8);
+    for word in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let hits = word_hits(u64::from_le_bytes(word));
+        if hits != 0 {
+            // The lowest hit is the first flagged byte, or a U+0800..=U+0FFF lead byte (`E0`).
+            let first = (hits.trailing_zeros() / 8) as usize;
+            if let Some(p) = word
+                .get(first..)
+                .and_then(|w| w.iter().position(|&b| flag(b) != 0))
+            {
+                return at + first + p;
+            }
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| flag(b) != 0)
+        .map_or(bytes.len(), |p| at + p)
+}
+
+/// Ones in every byte.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+
+/// The high bit of each byte of `x` that is below `n` (at most 128), exact up to the lowest
+/// such byte (a borrow may flag bytes above it).
+#[inline]
+fn bytes_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & (ONES << 7)
+}
+
+/// High bits marking the flagged bytes of the eight bytes in `x` (little-endian), exact up to
+/// the lowest one, which is flagged or an `E0`: controls and space, DEL, `C2`, `D8`, `E0..=E3`
+/// and `EF`.
+#[inline]
+fn word_hits(x: u64) -> u64 {
+    let equal = |b: u8| bytes_below(x ^ (ONES * u64::from(b)), 1);
+    bytes_below(x, 0x21)
+        | equal(0x7f)
+        | equal(0xc2)
+        | equal(0xd8)
+        | bytes_below(x ^ (ONES * 0xe0), 4)
+        | equal(0xef)
+}
+
+/// Whether the character whose UTF-8 encoding starts `bytes` (at a flagged lead byte) is a space
+/// or forbidden, and its length. Decided on the bytes for the frequent cases (CJK punctuation,
+/// curly quotes, fullwidth forms); the rest is decoded.
+#[inline]
+fn special_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let bytes = text.as_bytes().get(i..)?;
+    match *bytes {
+        // U+3001..: CJK punctuation and kana; only U+3000 is a space.
+        [0xe3, b1, b2, ..] => Some((b1 == 0x80 && b2 == 0x80, 3)),
+        // U+F000..: fullwidth forms; only U+FEFF is special.
+        [0xef, b1, b2, ..] => Some((b1 == 0xbb && b2 == 0xbf, 3)),
+        // U+2040..=U+2FFF hold no space or control but U+205F, U+2066..=U+2069.
+        [0xe2, b1, b2, ..] if b1 >= 0x82 || (b1 == 0x81 && !matches!(b2, 0x9f | 0xa6..=0xa9)) => {
+            Some((false, 3))
+        }
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            let (space, forbidden) = classify_char(c);
+            Some((space || forbidden, c.len_utf8()))
+        }
+    }
+}
+
+/// The end of the stretch of visible characters (neither space nor forbidden) that starts at
+/// byte `from` of `text`: the index of the next space or forbidden character, or the length.
+// Inlined into the two loops that call it (collapsing text, building runs): as a call it costs
+// more than the scan of a short stretch.
+#[inline(always)]
+pub(crate) fn plain_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        i = next_flagged(bytes, i);
+        match special_at(text, i) {
+            Some((false, len)) => i += len,
+            // One ASCII space between visible characters is written as it stands: collapsing
+            // would give the same space.
+            Some((true, _))
+                if i > from
+                    && bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|&b| flag(b) == 0) =>
+            {
+                i += 1;
+            }
+            Some((true, _)) => return i,
+            None => return text.len(),
+        }
+    }
+}
+
+/// (is a space, is forbidden), with fast paths for ASCII and for the CJK planes (above
+/// U+3000, where the only special characters are U+3000 itself and U+FEFF).
+#[inline]
+pub(crate) fn classify_char(c: char) -> (bool, bool) {
+    let u = u32::from(c);
+    if u < 0x80 {
+        let b = u as u8;
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        (space, !space && (b < 0x20 || b == 0x7f))
+    } else if u > 0x3000 && u != 0xfeff {
+        (false, false)
+    } else {
+        (is_space(c), is_forbidden(c))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Unicode scalar value is classified the same by the byte-level scan, by
+    /// `classify_char`'s fast paths and by the definitions in `text`.
+    #[test]
+    fn byte_classification_agrees_for_every_character() {
+        let mut special = 0;
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let want = (is_space(c), is_forbidden(c));
+            if want == (true, true) {
+                // Controls that are also Unicode whitespace (FF, VT, NEL): either way they are
+                // special; the ASCII path reads FF as a space and VT as a control.
+                let (space, forbidden) = classify_char(c);
+                assert!(space || forbidden, "{c:?}");
+            } else {
+                assert_eq!(classify_char(c), want, "{c:?}");
+            }
+            let s = format!("{c}x");
+            let end = plain_end(&s, 0);
+            assert_eq!(end == 0, want.0 || want.1, "{c:?}");
+            if end == 0 {
+                special += 1;
+            } else {
+                assert_eq!(end, s.len(), "{c:?}");
+            }
+        }
+        // C0 and C1 controls, DEL, the Unicode spaces, the bidi controls and U+FEFF.
+        assert!(special > 70, "{special}");
+    }
+
+    /// The word-at-a-time scan finds the same first flagged byte as a byte-by-byte one, for every
+    /// byte value at every position of a word, after unflagged bytes that are close to flagged
+    /// ones (`!`, `E4`, `E0`, continuation bytes) and before flagged ones.
+    #[test]
+    fn word_scan_matches_the_byte_scan() {
+        let naive = |bytes: &[u8], from: usize| {
+            bytes
+                .iter()
+                .skip(from)
+                .position(|&b| flag(b) != 0)
+                .map_or(bytes.len(), |p| from + p)
+        };
+        for fill in [b'!', b'a', 0xe4, 0xe0, 0xbf, 0x80, 0xc3, 0xf0] {
+            for after in [fill, b' ', 0xef, 0x00] {
+                for b in 0..=u8::MAX {
+                    for at in 0..19 {
+                        let mut bytes = vec![fill; 19];
+                        if let Some(x) = bytes.get_mut(at) {
+                            *x = b;
+                        }
+                        bytes.extend([after; 3]);
+                        for from in [0, 1, 7, 8] {
+                            assert_eq!(
+                                next_flagged(&bytes, from),
+                                naive(&bytes, from),
+                                "{bytes:?} from {from}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn decodes_numeric_and_named_references() {
