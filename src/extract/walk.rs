@@ -361,29 +361,38 @@ impl ClassFlags {
 /// The pairs of adjacent bytes in a short text (a class attribute), hashed into 128 bits: a
 /// word whose first two bytes are not among them is not in the text, which turns away most of
 /// the class words without a substring search.
-struct Pairs(u128);
+struct Pairs([u64; 2]);
 
 impl Pairs {
     fn of(text: &str) -> Pairs {
-        Pairs(
-            text.as_bytes()
-                .windows(2)
-                .fold(0, |set, w| set | Pairs::bit(w.first(), w.get(1))),
-        )
+        let mut set = [0; 2];
+        for w in text.as_bytes().windows(2) {
+            let bit = Pairs::bit(w.first(), w.get(1));
+            if let Some(half) = set.get_mut(bit >> 6) {
+                *half |= 1 << (bit & 63);
+            }
+        }
+        Pairs(set)
     }
 
     /// Whether `word` may be in the text.
     fn may_hold(&self, word: &str) -> bool {
         let w = word.as_bytes();
-        w.len() < 2 || self.0 & Pairs::bit(w.first(), w.get(1)) != 0
+        let bit = Pairs::bit(w.first(), w.get(1));
+        w.len() < 2
+            || self
+                .0
+                .get(bit >> 6)
+                .is_some_and(|half| half & (1 << (bit & 63)) != 0)
     }
 
-    fn bit(a: Option<&u8>, b: Option<&u8>) -> u128 {
+    /// Which of the 128 bits a pair of bytes sets.
+    fn bit(a: Option<&u8>, b: Option<&u8>) -> usize {
         let (a, b) = (
-            u32::from(a.copied().unwrap_or(0)),
-            u32::from(b.copied().unwrap_or(0)),
+            usize::from(a.copied().unwrap_or(0)),
+            usize::from(b.copied().unwrap_or(0)),
         );
-        1 << ((a * 31 + b) % 128)
+        (a * 31 + b) % 128
     }
 }
 
