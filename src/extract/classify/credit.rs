@@ -314,6 +314,16 @@ pub(crate) fn parse(line: &str) -> Option<Credit> {
     }
 }
 
+/// [`char::is_whitespace`], answered without the Unicode tables above U+3000 (the CJK
+/// characters most lines are made of), where no character is whitespace.
+fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        c <= '\u{3000}' && c.is_whitespace()
+    }
+}
+
 /// A line short enough to be a credit line, with what its characters allow.
 struct ShortLine<'a> {
     /// The line with its whitespace collapsed.
@@ -337,7 +347,7 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
     let mut collapse = false;
     let mut after_space = true;
     for c in line.chars() {
-        if c.is_whitespace() {
+        if is_whitespace(c) {
             // Leading, repeated or other than an ASCII space: collapsing changes the line.
             collapse |= after_space || c != ' ';
             after_space = true;
@@ -1163,6 +1173,13 @@ mod tests {
         // A sentence that mentions a first run, a line naming no publication: text.
         assert!(parse("这本书原载《读书》，后来出版，引起争议。").is_none());
         assert!(parse("本文首发于微信公众号").is_none());
+    }
+
+    #[test]
+    fn whitespace_as_the_unicode_tables_say() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
