@@ -67,7 +67,15 @@ fn decode_one(name: &str) -> Option<char> {
 /// Whether `c` is whitespace a reader would not see as content (including NBSP and the
 /// ideographic space).
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}' || c == '\u{200b}'
+    // Above U+3000 (the CJK characters most text is made of) only U+FEFF is one: the Unicode
+    // tables are read only below.
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else if c > '\u{3000}' {
+        c == '\u{feff}'
+    } else {
+        c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}'
+    }
 }
 
 /// Text equality up to whitespace: runs of whitespace count as one, ends are trimmed.
@@ -335,6 +343,14 @@ pub(crate) fn classify_char(c: char) -> (bool, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_as_defined_for_every_character() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let want = c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}' || c == '\u{200b}';
+            assert_eq!(is_space(c), want, "{c:?}");
+        }
+    }
 
     /// Every Unicode scalar value is classified the same by the byte-level scan, by
     /// `classify_char`'s fast paths and by the definitions in `text`.
