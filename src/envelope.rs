@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use url::Url;
 
 use crate::error::{Error, Warning, WarningDetail, excerpt, position, quote};
-use crate::text::{decode_entities, position_byte, same_text, sanitize};
+use crate::text::{Trim, decode_entities, position_byte, same_text, sanitize};
 use crate::warning::UrlField;
 
 /// Which envelope layout a blob uses.
@@ -423,7 +423,7 @@ fn parse_timestamp(
     line: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<DateTime<Utc>> {
-    let digits = line.trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let digits = line.trim_start_matches("<!--").trim_end_matches("-->").trim_ws();
     if digits == "NaN" {
         warnings.push(Warning::new(
             WarningDetail::NanTimestamp,
@@ -478,7 +478,7 @@ fn parse_title_link<'a>(
     }
     lines.next_line();
     let raw_title = after_open.get(..mid).unwrap_or("");
-    let raw_url = after_open.get(mid + 2..close).unwrap_or("").trim();
+    let raw_url = after_open.get(mid + 2..close).unwrap_or("").trim_ws();
     let trailing = after_open.get(close + 1..).unwrap_or("");
     if !trailing.is_empty() {
         warnings.push(Warning::new(
@@ -508,7 +508,7 @@ fn clean(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 fn parse_url(raw: &str, field: UrlField, warnings: &mut Vec<Warning>) -> Option<Url> {
-    let detail = match Url::parse(raw.trim()) {
+    let detail = match Url::parse(raw.trim_ws()) {
         Ok(u) if matches!(u.scheme(), "http" | "https") => return Some(u),
         Ok(u) => WarningDetail::UrlNotWeb {
             field,
@@ -554,7 +554,7 @@ fn body_slice<'a>(input: &'a str, lines: &mut Lines<'a>, warnings: &mut Vec<Warn
     // The first body line is looked at only behind a `<div>` (it may be the whole body).
     if let Some((off, _)) = wrapped.then(|| lines.peek()).flatten() {
         let last_line_start = input.get(..end).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-        let last = input.get(last_line_start..end).unwrap_or("").trim();
+        let last = input.get(last_line_start..end).unwrap_or("").trim_ws();
         if last == "</div>" && last_line_start > off {
             lines.next_line();
             start = lines.pos;
@@ -593,7 +593,7 @@ fn parse_front_matter<'a>(
         if line == "---" {
             return Ok(fm);
         }
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        if line.trim_ws().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
         let key_end = line.find(':').filter(|&i| {
@@ -637,7 +637,7 @@ fn read_value<'a>(
         .and_then(|r| r.find('\n'))
         .map_or(input.len(), |i| start + i);
     let raw = input.get(start..line_end).unwrap_or("").trim_end_matches('\r');
-    let trimmed = raw.trim();
+    let trimmed = raw.trim_ws();
     let lead = raw.len() - raw.trim_start().len();
     if trimmed.starts_with('"') || trimmed.starts_with('\'') {
         let quote_at = start + lead;
@@ -648,7 +648,7 @@ fn read_value<'a>(
             .get(end..)
             .and_then(|r| r.find('\n'))
             .map_or(input.len(), |i| end + i);
-        let rest = input.get(end..rest_end).unwrap_or("").trim();
+        let rest = input.get(end..rest_end).unwrap_or("").trim_ws();
         if !closed || (!rest.is_empty() && !rest.starts_with('#')) {
             let column = input.get(line_start..quote_at).map_or(0, |s| s.chars().count()) + 1;
             warnings.push(Warning::new(
@@ -791,7 +791,7 @@ impl<'a> Value<'a> {
                 items
                     .into_iter()
                     .map(clean)
-                    .filter(|i| !i.trim().is_empty())
+                    .filter(|i| !i.trim_ws().is_empty())
                     .collect(),
             ),
         }
@@ -883,7 +883,7 @@ fn store_date<'a>(
 /// Front-matter dates: RFC 3339 (`2023-05-24T14:47:04.000Z`, `2020-04-15T07:46:56+01:00`),
 /// Jekyll's `2020-06-16 17:52:04.000000000 +08:00`, or a bare date (midnight UTC).
 fn parse_front_matter_date(s: &str) -> Option<DateTime<FixedOffset>> {
-    let s = s.trim();
+    let s = s.trim_ws();
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f %z"))
         .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f %:z"))
@@ -916,7 +916,7 @@ fn check_oracle(
         // Compared as the title link is kept: entities decoded, controls removed.
         let fm_title = clean(decode_entities(fm_title));
         let cut = title.strip_suffix("...").or_else(|| title.strip_suffix('…'));
-        if cut.is_some_and(|c| !c.trim().is_empty() && same_text(&fm_title, c)) {
+        if cut.is_some_and(|c| !c.trim_ws().is_empty() && same_text(&fm_title, c)) {
             warnings.push(Warning::new(
                 WarningDetail::TitleTruncated {
                     title: title.to_owned(),
@@ -937,9 +937,9 @@ fn check_oracle(
         // Most files write the same string twice; parse only when they differ (percent-encoding).
         // Compared as text too: `from` is kept without control and bidi characters, while the
         // link URL carries them percent-encoded.
-        let same = from.trim() == url.as_str()
-            || Url::parse(from.trim()).is_ok_and(|f| &f == url)
-            || visible_url(from.trim()) == visible_url(url.as_str());
+        let same = from.trim_ws() == url.as_str()
+            || Url::parse(from.trim_ws()).is_ok_and(|f| &f == url)
+            || visible_url(from.trim_ws()) == visible_url(url.as_str());
         if !same {
             warnings.push(Warning::new(
                 WarningDetail::FromMismatch {

@@ -64,6 +64,34 @@ fn decode_one(name: &str) -> Option<char> {
     })
 }
 
+/// [`char::is_whitespace`], answered without the Unicode tables above U+3000 (the CJK
+/// characters most text is made of), where no character is whitespace.
+pub(crate) fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        c <= '\u{3000}' && c.is_whitespace()
+    }
+}
+
+/// [`str::trim`] for text whose ends are seldom whitespace: its first and last characters are
+/// read, and it is returned as it is when neither is.
+pub(crate) trait Trim {
+    fn trim_ws(&self) -> &str;
+}
+
+impl Trim for str {
+    #[inline]
+    fn trim_ws(&self) -> &str {
+        let clean = |c: Option<char>| c.is_none_or(|c| !is_whitespace(c));
+        if clean(self.chars().next()) && clean(self.chars().next_back()) {
+            self
+        } else {
+            self.trim()
+        }
+    }
+}
+
 /// Whether `c` is whitespace a reader would not see as content (including NBSP and the
 /// ideographic space).
 pub(crate) fn is_space(c: char) -> bool {
@@ -343,6 +371,27 @@ pub(crate) fn classify_char(c: char) -> (bool, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_and_trim_as_the_standard_library() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{3000}中文\u{a0}",
+            "中文",
+            "\u{b}x\u{85}",
+            "x\n",
+            "\u{feff}y",
+        ] {
+            assert_eq!(s.trim_ws(), s.trim(), "{s:?}");
+        }
+    }
 
     #[test]
     fn spaces_as_defined_for_every_character() {

@@ -3,6 +3,7 @@
 //!
 //! Nothing here knows an outlet: hosts and id forms come from the outlet's [`Rules`].
 
+use crate::text::Trim;
 use url::Url;
 
 use crate::model::LinkKind;
@@ -82,7 +83,7 @@ fn query_proxy(url: &Url) -> Option<Url> {
         return None;
     }
     let (_, target) = url.query_pairs().find(|(k, _)| k == "url")?;
-    let target = target.trim();
+    let target = target.trim_ws();
     let lower = target.get(..8).unwrap_or(target).to_ascii_lowercase();
     let candidate = if target.starts_with("//") {
         format!("https:{target}")

@@ -11,7 +11,7 @@ use crate::dom::{Common, Element, Visitor};
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Figure, Inline, Link, LinkKind, MediaKind};
 use crate::outlet::{MIRROR, Rules};
-use crate::text::{normalize_space, sanitize};
+use crate::text::{Trim, normalize_space, sanitize};
 
 /// What a raw block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -654,7 +654,7 @@ impl<'r> Walker<'r> {
 
     fn emit_media(&mut self) {
         let Some(m) = self.media.take() else { return };
-        let raw = m.src.as_deref().filter(|s| !s.trim().is_empty());
+        let raw = m.src.as_deref().filter(|s| !s.trim_ws().is_empty());
         let Some((src, proxied_src)) = self.media_src(m.kind, raw) else {
             return;
         };
@@ -750,7 +750,7 @@ impl<'r> Walker<'r> {
         let Some(href) = el.attr("href") else {
             return Frame::Link(prev);
         };
-        if self.caption.is_some() || href.trim().is_empty() || href.trim_start().starts_with('#') {
+        if self.caption.is_some() || href.trim_ws().is_empty() || href.trim_start().starts_with('#') {
             return Frame::Link(prev);
         }
         let index = self.out.links.len();

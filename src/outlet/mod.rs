@@ -2,6 +2,7 @@
 //!
 //! Adding an outlet means adding one file here with its [`Rules`] and listing it in [`ALL`].
 
+use crate::text::Trim;
 use url::Url;
 
 use crate::model::BoilerplateKind;
@@ -293,7 +294,7 @@ pub(crate) fn identify(url: Option<&Url>, author: Option<&str>, categories: &[&s
         r.authors.iter().any(|a| a.eq_ignore_ascii_case(author))
             || categories
                 .iter()
-                .any(|c| c.trim().eq_ignore_ascii_case(r.name) || r.authors.contains(&c.trim()))
+                .any(|c| c.trim_ws().eq_ignore_ascii_case(r.name) || r.authors.contains(&c.trim_ws()))
     };
     ALL.iter().copied().find(named).unwrap_or(&GENERIC)
 }

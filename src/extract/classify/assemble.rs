@@ -3,7 +3,7 @@
 use super::super::inline;
 use super::super::walk::{RawBlock, RawKind};
 use crate::model::{Block, Figure, Inline, Link, LinkKind};
-use crate::text::normalize_space;
+use crate::text::{Trim, normalize_space};
 
 /// The final blocks and links: list items grouped, strong-only short paragraphs as headings,
 /// links renumbered in reading order with their text.
@@ -230,7 +230,7 @@ const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』')
 /// Whether `text` reads as a heading: short, not ending a sentence, not a credit or author
 /// line, not a quoted sentence. An ellipsis is no sentence end.
 pub(super) fn reads_as_heading(text: &str, max_chars: usize) -> bool {
-    let t = text.trim();
+    let t = text.trim_ws();
     if t.is_empty() || t.chars().count() > max_chars {
         return false;
     }
@@ -255,7 +255,7 @@ pub(super) fn reads_as_heading(text: &str, max_chars: usize) -> bool {
 /// Whether a heading element's text reads as a heading: as [`reads_as_heading`] within
 /// [`HEADING_MAX_CHARS`], where a question or an exclamation may head a section.
 pub(super) fn heading_element_reads_as_one(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_ws();
     let open = t.trim_end_matches(['？', '?', '！', '!']);
     !open.is_empty() && reads_as_heading(open, HEADING_MAX_CHARS)
 }
@@ -263,11 +263,11 @@ pub(super) fn heading_element_reads_as_one(text: &str) -> bool {
 /// Markdown's strong emphasis written out as text (`**subhead**`, Reuters): the asterisks go
 /// and the text becomes strong.
 fn literal_strong(b: &mut RawBlock) {
-    let t = b.text.trim();
+    let t = b.text.trim_ws();
     let Some(inner) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**")) else {
         return;
     };
-    if inner.trim().is_empty() || inner.contains("**") || b.text.contains('\n') {
+    if inner.trim_ws().is_empty() || inner.contains("**") || b.text.contains('\n') {
         return;
     }
     let lead = b.text.len() - b.text.trim_start().len();
@@ -289,7 +289,7 @@ fn take_bullet(b: &mut RawBlock) -> bool {
     let Some(rest) = b.text.strip_prefix(BULLETS) else {
         return false;
     };
-    if rest.trim().is_empty() {
+    if rest.trim_ws().is_empty() {
         return false;
     }
     let n = b.text.len() - rest.len();

@@ -8,7 +8,7 @@ use super::credit::{AGENCY_WORDS, contains_word};
 use crate::extract::walk::{RawBlock, RawKind};
 use crate::model::{Figure, Inline};
 use crate::outlet::Rules;
-use crate::text::normalize_space;
+use crate::text::{Trim, normalize_space};
 
 /// Words that make a bracket or a closing phrase of a caption a photo credit.
 const PHOTO_CREDIT_WORDS: &[&str] = &[
@@ -150,8 +150,8 @@ fn is_loose_caption(b: &RawBlock) -> bool {
     if b.kind != RawKind::Paragraph || b.text.chars().nth(LOOSE_CAPTION_MAX_CHARS).is_some() {
         return false;
     }
-    let t = b.text.trim();
-    !t.is_empty() && (all_emphasis(b) || labelled(t).is_some_and(|(rest, _)| !rest.trim().is_empty()))
+    let t = b.text.trim_ws();
+    !t.is_empty() && (all_emphasis(b) || labelled(t).is_some_and(|(rest, _)| !rest.trim_ws().is_empty()))
 }
 
 /// Every run of visible text in the block is emphasised.
@@ -159,7 +159,7 @@ fn all_emphasis(b: &RawBlock) -> bool {
     let mut any = false;
     for r in &b.inlines {
         if let Inline::Text { text, emphasis, .. } = r {
-            if text.trim().is_empty() {
+            if text.trim_ws().is_empty() {
                 continue;
             }
             if !emphasis {
@@ -186,14 +186,14 @@ pub(super) fn split_credits(figures: &mut [Figure]) {
 
 /// (caption without the credit, credit), when the caption states a credit.
 fn split(caption: &str) -> Option<(String, String)> {
-    let c = caption.trim();
+    let c = caption.trim_ws();
     let (rest, credit) = trailing_bracket(c)
         .or_else(|| copyright_sign(c))
         .or_else(|| labelled(c))
         .or_else(|| after_last_sentence(c))
         .or_else(|| file_photo(c))?;
     let credit = normalize_space(credit);
-    let credit = strip_label(&credit).trim();
+    let credit = strip_label(&credit).trim_ws();
     if credit.is_empty() || credit.chars().count() > MAX_CREDIT_CHARS {
         return None;
     }
@@ -201,7 +201,7 @@ fn split(caption: &str) -> Option<(String, String)> {
 }
 
 fn is_credit_phrase(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     !s.is_empty()
         && s.chars().count() <= MAX_CREDIT_CHARS
         && !s.contains(['。', '，'])
@@ -215,10 +215,14 @@ fn agency_slash_name(s: &str) -> bool {
     let Some((agency, who)) = s.split_once('/') else {
         return false;
     };
-    let agency = agency.trim();
+    let agency = agency.trim_ws();
     agency.len() >= 2
         && agency.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
-        && who.trim().chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && who
+            .trim_ws()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
         && s.is_ascii()
 }
 
@@ -237,7 +241,7 @@ fn trailing_bracket(c: &str) -> Option<(&str, &str)> {
 /// `… ©Getty Images`.
 fn copyright_sign(c: &str) -> Option<(&str, &str)> {
     let at = c.rfind('©')?;
-    let credit = c.get(at + '©'.len_utf8()..)?.trim();
+    let credit = c.get(at + '©'.len_utf8()..)?.trim_ws();
     (!credit.is_empty() && credit.chars().count() <= MAX_CREDIT_CHARS && !credit.contains(SENTENCE_ENDS))
         .then(|| (c.get(..at).unwrap_or(""), credit))
 }
@@ -266,7 +270,7 @@ fn labelled(c: &str) -> Option<(&str, &str)> {
         }
     }
     let (at, len) = best?;
-    let credit = c.get(at + len..)?.trim();
+    let credit = c.get(at + len..)?.trim_ws();
     (!credit.is_empty() && credit.chars().count() <= MAX_CREDIT_CHARS && !credit.contains(['。', '，']))
         .then(|| (c.get(..at).unwrap_or(""), credit))
 }
@@ -275,7 +279,7 @@ fn labelled(c: &str) -> Option<(&str, &str)> {
 fn after_last_sentence(c: &str) -> Option<(&str, &str)> {
     let end = c.rfind(SENTENCE_ENDS)?;
     let start = end + c.get(end..)?.chars().next()?.len_utf8();
-    let tail = c.get(start..)?.trim();
+    let tail = c.get(start..)?.trim_ws();
     let photographed = tail.contains(['攝', '摄']) || tail.contains("提供");
     // `China Photos/Getty Images`: a Latin credit naming an agency.
     let agency = tail.is_ascii()
@@ -313,7 +317,7 @@ fn strip_label(credit: &str) -> &str {
         .iter()
         .filter(|l| l.ends_with(['：', ':', '，', '/', ' ']))
         .find_map(|l| credit.strip_prefix(l))
-        .filter(|rest| !rest.trim().is_empty())
+        .filter(|rest| !rest.trim_ws().is_empty())
         .unwrap_or(credit)
 }
 

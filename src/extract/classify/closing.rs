@@ -9,7 +9,7 @@ use super::credit::{self, LineRead};
 use super::{Class, Found};
 use crate::model::{Boilerplate, BoilerplateKind, Credit, CreditRole};
 use crate::outlet::Rules;
-use crate::text::is_space;
+use crate::text::{Trim, is_space};
 
 /// End marks that close an article's last paragraph.
 pub(super) const END_MARKS: &[&str] = &["（完）", "(完)", "■", "#"];
@@ -130,7 +130,7 @@ fn take_story_end_codes(
             inline::strip_suffix(&mut block.inlines, block.text.len() - code_start);
             block.text = inline::plain(&block.inlines);
         }
-        if block.text.trim().is_empty() {
+        if block.text.trim_ws().is_empty() {
             *class = Class::Boiler(BoilerplateKind::EndNote);
         }
     }
@@ -153,7 +153,7 @@ fn closing_block(
     boilerplate: &mut Vec<Boilerplate>,
     found: &mut Found,
 ) -> Option<Class> {
-    if let Some(c) = outlet_credit(block.text.trim(), rules) {
+    if let Some(c) = outlet_credit(block.text.trim_ws(), rules) {
         return Some(Class::Credit(vec![c]));
     }
     if let Some(cb) = credit_block(&block.text) {
@@ -165,7 +165,7 @@ fn closing_block(
     if last_text {
         take_fused_credit(block, i, found);
     }
-    if block.text.trim().is_empty() {
+    if block.text.trim_ws().is_empty() {
         return Some(Class::Boiler(BoilerplateKind::EndNote));
     }
     // What stood before a line taken off may itself be a credit or closing line; text
@@ -179,7 +179,7 @@ fn closing_block(
     rules
         .boilerplate
         .iter()
-        .find(|(_, m)| m.matches(block.text.trim()))
+        .find(|(_, m)| m.matches(block.text.trim_ws()))
         .map(|(kind, _)| Class::Boiler(*kind))
 }
 
@@ -207,7 +207,7 @@ fn take_late_editor_line(blocks: &mut [RawBlock], classes: &mut [Class], rules: 
         let before = found.credits.len();
         take_bracketed_editor(block, i, rules, found);
         if found.credits.len() > before {
-            if block.text.trim().is_empty() {
+            if block.text.trim_ws().is_empty() {
                 *class = Class::Boiler(BoilerplateKind::EndNote);
             }
             break;
@@ -247,7 +247,7 @@ fn take_end_marks(blocks: &mut [RawBlock], classes: &mut [Class], boilerplate: &
                 kind: BoilerplateKind::EndNote,
                 text: (*mark).to_owned(),
             });
-            if block.text.trim().is_empty() {
+            if block.text.trim_ws().is_empty() {
                 *class = Class::Boiler(BoilerplateKind::EndNote);
             }
         }
@@ -289,9 +289,9 @@ fn take_glued_lines(
     let inline_notice = block
         .text
         .rfind('©')
-        .filter(|&i| i > 0 && block.text.get(i..).is_some_and(|t| is_copyright(t.trim())));
+        .filter(|&i| i > 0 && block.text.get(i..).is_some_and(|t| is_copyright(t.trim_ws())));
     if let Some(at) = inline_notice {
-        found.copyright_text = block.text.get(at..).map(|t| t.trim().to_owned());
+        found.copyright_text = block.text.get(at..).map(|t| t.trim_ws().to_owned());
         inline::strip_suffix(&mut block.inlines, block.text.len() - at);
         block.text = inline::plain(&block.inlines);
     }
@@ -311,7 +311,7 @@ fn take_glued_lines(
         .skip(first_read)
         .map(|&(at, line_start)| {
             let line = text.get(line_start..).unwrap_or("");
-            let line = line.split('\n').next().unwrap_or(line).trim();
+            let line = line.split('\n').next().unwrap_or(line).trim_ws();
             (at, line, closing_line(line, rules))
         })
         .collect();
@@ -427,7 +427,7 @@ fn take_fused_credit(block: &mut RawBlock, at_block: usize, found: &mut Found) {
     if !tail.starts_with(char::is_whitespace) || tail.contains('\n') {
         return;
     }
-    let Some(c) = credit::parse(tail.trim()) else {
+    let Some(c) = credit::parse(tail.trim_ws()) else {
         return;
     };
     inline::strip_suffix(&mut block.inlines, block.text.len() - start);

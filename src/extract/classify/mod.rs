@@ -20,6 +20,7 @@ use crate::model::{
     Article, Boilerplate, BoilerplateKind, Copyright, Credit, CreditRole, Published, PublishedValue,
 };
 use crate::outlet::Rules;
+use crate::text::Trim;
 pub(super) use assemble::assemble;
 use closing::{CreditBlock, credit_block, take_closing};
 use copyright::{is_copyright, is_weak_copyright, parse_copyright};
@@ -283,7 +284,7 @@ fn sort_out(
             Class::Keep | Class::WeakCopyright => kept.push(block),
             // A block emptied by taking its end mark or closing line off has nothing left to
             // set aside: what was taken is already recorded.
-            Class::Boiler(_) if block.text.trim().is_empty() => {}
+            Class::Boiler(_) if block.text.trim_ws().is_empty() => {}
             Class::Boiler(kind) => boilerplate.push(Boilerplate {
                 kind,
                 text: block.text,
@@ -353,7 +354,7 @@ const SIGN_OFF_PLACE_MAX_CHARS: usize = 12;
 /// and its date (returned) is the publication date when nothing else states one.
 fn take_sign_off(kept: &mut Vec<RawBlock>, boilerplate: &mut Vec<Boilerplate>) -> Option<Published> {
     let last = kept.iter().rposition(|b| !matches!(b.kind, RawKind::Figure(_)))?;
-    let text = kept.get(last)?.text.trim();
+    let text = kept.get(last)?.text.trim_ws();
     let (0, end, d) = dates::find_cjk_date(text)? else {
         return None;
     };
@@ -366,7 +367,7 @@ fn take_sign_off(kept: &mut Vec<RawBlock>, boilerplate: &mut Vec<Boilerplate>) -
         }
     }
     let raw = text.get(..end).unwrap_or("").to_owned();
-    let text = kept.remove(last).text.trim().to_owned();
+    let text = kept.remove(last).text.trim_ws().to_owned();
     boilerplate.push(Boilerplate {
         kind: BoilerplateKind::EndNote,
         text,
@@ -418,7 +419,7 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
     if matches!(b.kind, RawKind::Figure(_)) {
         return Class::Keep;
     }
-    let t = b.text.trim();
+    let t = b.text.trim_ws();
     // A notice that opens the block is the footer; one after other text is split off by the
     // closing-line scan, which keeps the text before it.
     let opens = t.starts_with('©') || t.starts_with("Copyright") || t.starts_with("(c)");

@@ -10,7 +10,7 @@ use super::credit;
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
 use crate::outlet::{DatelineSeparator, Rules};
-use crate::text::normalize_space;
+use crate::text::{Trim, normalize_space};
 
 /// The date block is one of this many first blocks.
 const DATE_BLOCK_WITHIN: usize = 3;
@@ -54,7 +54,7 @@ pub(super) fn take_date_block(
         blocks.remove(i);
         return (Some(published), byline);
     }
-    let published = time.and_then(|t| time_element(blocks, t.trim(), rules, warnings));
+    let published = time.and_then(|t| time_element(blocks, t.trim_ws(), rules, warnings));
     (published, Vec::new())
 }
 
@@ -85,7 +85,9 @@ pub(super) fn take_marked(blocks: &mut Vec<RawBlock>) -> Marked {
                     text: b.text.clone(),
                 });
             }
-            Some(Mark::Dateline) if out.dateline.is_none() => out.dateline = Some(b.text.trim().to_owned()),
+            Some(Mark::Dateline) if out.dateline.is_none() => {
+                out.dateline = Some(b.text.trim_ws().to_owned())
+            }
             Some(Mark::Dateline) => out.set_aside.push(Boilerplate {
                 kind: BoilerplateKind::Chrome,
                 text: b.text.clone(),
@@ -161,11 +163,11 @@ pub(super) fn byline(lines: &[&str], warnings: &mut Vec<Warning>, in_date_block:
             {
                 warnings.push(Warning::new(
                     WarningDetail::BylineDropped {
-                        part: name.trim().to_owned(),
+                        part: name.trim_ws().to_owned(),
                     },
                     None,
                 ));
-                name = rest.trim().to_owned();
+                name = rest.trim_ws().to_owned();
             }
             if name.is_empty() {
                 continue;
@@ -297,7 +299,7 @@ fn dateline_reporters(dateline: &str) -> Vec<String> {
 /// or a place before one of the outlet's separators.
 pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
     if let Some((consumed, _)) = plain_bracket(text, DATELINE_WORDS) {
-        return Some((text.get(..consumed)?.trim().to_owned(), consumed));
+        return Some((text.get(..consumed)?.trim_ws().to_owned(), consumed));
     }
     for &(open, close, words) in rules.dateline_brackets {
         let Some((mut consumed, _)) = bracket_at(text, open, &[close], words) else {
@@ -308,7 +310,7 @@ pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(String, usize)> {
         if let Some((len, _)) = plain_bracket(rest.trim_start(), REPORT_BRACKET_WORDS) {
             consumed += gap + len;
         }
-        return Some((text.get(..consumed)?.trim().to_owned(), consumed));
+        return Some((text.get(..consumed)?.trim_ws().to_owned(), consumed));
     }
     rules
         .dateline_separators
@@ -324,7 +326,7 @@ const NOT_IN_PLACE: &[char] = &[
 /// A place before the separator `d` at the start of the text: (place, bytes taken).
 fn place_before(text: &str, d: &DatelineSeparator) -> Option<(String, usize)> {
     let end = text.find(d.sep)?;
-    let head = text.get(..end)?.trim();
+    let head = text.get(..end)?.trim_ws();
     let n = head.chars().count();
     let ok = (1..=d.max_chars).contains(&n)
         && !head.contains(NOT_IN_PLACE)

@@ -12,7 +12,7 @@ use super::opening::dateline;
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Link};
 use crate::outlet::{Rules, host_matches};
-use crate::text::is_space;
+use crate::text::{Trim, is_space};
 
 /// What the envelope says about the item that the body is checked against.
 #[derive(Clone, Copy)]
@@ -594,10 +594,10 @@ fn teaser(
         return Vec::new();
     }
     let cut = head.trim_end_matches(is_ellipsis).len();
-    let removed = block.text.get(cut..).unwrap_or("").trim().to_owned();
+    let removed = block.text.get(cut..).unwrap_or("").trim_ws().to_owned();
     inline::strip_suffix(&mut block.inlines, block.text.len() - cut);
     block.text = inline::plain(&block.inlines);
-    if block.text.trim().is_empty() {
+    if block.text.trim_ws().is_empty() {
         *class = Class::Boiler(BoilerplateKind::Widget);
     }
     let href = links
@@ -784,7 +784,7 @@ fn take_bio_lines(
         if is {
             boilerplate.push(Boilerplate {
                 kind: BoilerplateKind::Bio,
-                text: inline::plain(&line).trim().to_owned(),
+                text: inline::plain(&line).trim_ws().to_owned(),
             });
         } else {
             rest.push(line);
