@@ -423,7 +423,8 @@ fn classify_block(b: &RawBlock, rules: &Rules) -> Class {
     // A notice that opens the block is the footer; one after other text is split off by the
     // closing-line scan, which keeps the text before it.
     let opens = t.starts_with('©') || t.starts_with("Copyright") || t.starts_with("(c)");
-    let sign = t.find('©');
+    // `©` is `C2 A9`: text without a `C2` byte (most CJK text) is cleared by one byte search.
+    let sign = t.as_bytes().contains(&0xc2).then(|| t.find('©')).flatten();
     if b.copyright_class || (is_copyright(t) && (opens || sign.is_none())) {
         return Class::Copyright;
     }
