@@ -95,15 +95,7 @@ impl Trim for str {
 /// Whether `c` is whitespace a reader would not see as content (including NBSP and the
 /// ideographic space).
 pub(crate) fn is_space(c: char) -> bool {
-    // Above U+3000 (the CJK characters most text is made of) only U+FEFF is one: the Unicode
-    // tables are read only below.
-    if c.is_ascii() {
-        c.is_ascii_whitespace() || c == '\u{b}'
-    } else if c > '\u{3000}' {
-        c == '\u{feff}'
-    } else {
-        c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}'
-    }
+    is_whitespace(c) || matches!(c, '\u{a0}' | '\u{feff}' | '\u{200b}')
 }
 
 /// Text equality up to whitespace: runs of whitespace count as one, ends are trimmed.
