@@ -356,7 +356,7 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
     }
     // A closing space is collapsed too.
     collapse |= after_space;
-    if visible == 0 || !(signal || GLUED_LABELS.iter().any(|l| line.trim_start().starts_with(l))) {
+    if visible == 0 || !(signal || opens_glued_label(line)) {
         return None;
     }
     // Collapsing whitespace (and dropping invisible characters) keeps every one of those.
@@ -370,6 +370,13 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
         contribution,
         work_title,
     })
+}
+
+/// Whether `line` opens with a label that may run straight into the name (`本文编辑X`).
+fn opens_glued_label(line: &str) -> bool {
+    let line = line.trim_start();
+    // Glued labels are labels: the first-character filter turns most lines away.
+    line.chars().next().is_some_and(may_open_label) && GLUED_LABELS.iter().any(|l| line.starts_with(l))
 }
 
 /// Whether `line` is an author line (`作者：X`, `文/X`, `By X`): its names are the byline, and
@@ -553,7 +560,7 @@ fn contributor(text: &str) -> Option<Credit> {
             let who = ["补充报道", "補充報導"].iter().find_map(|w| s.strip_suffix(w))?;
             strip_place(who.trim_end())
         };
-        for part in split_names(who, &['、', '，', ',', '和', '及', '与', '與']) {
+        for part in names_in(who, &['、', '，', ',', '和', '及', '与', '與']) {
             // `Hari Kumar自新德里`: where the contributor reported from is no part of the name.
             let name = match part.find('自') {
                 Some(at) if at > 0 => part.get(..at).unwrap_or(part),
@@ -573,12 +580,41 @@ fn contributor(text: &str) -> Option<Credit> {
 
 /// The label at the start of `s`, if any, and its role.
 fn label_at(s: &str) -> Option<(&'static str, CreditRole)> {
-    let first = s.chars().next().filter(|&c| may_open_label(c))?;
-    // The first character is compared before the rest: most labels differ there.
-    LABELS
+    s.chars().next().filter(|&c| may_open_label(c))?;
+    // The first character is compared before the rest, as a number: most labels differ there.
+    let head = head_of(s.as_bytes());
+    LABEL_HEADS
         .iter()
-        .copied()
-        .find(|(l, _)| l.starts_with(first) && s.starts_with(l))
+        .zip(LABELS)
+        .find(|&(&h, (l, _))| h == head && s.as_bytes().starts_with(l.as_bytes()))
+        .map(|(_, &label)| label)
+}
+
+/// The first three bytes of each label in [`LABELS`] (every label opens with a three-byte
+/// character), as [`head_of`] reads them.
+const LABEL_HEADS: [u32; LABELS.len()] = label_heads();
+
+// Evaluated at compile time only, where an index out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn label_heads() -> [u32; LABELS.len()] {
+    let mut out = [0; LABELS.len()];
+    let mut i = 0;
+    while i < LABELS.len() {
+        out[i] = head_of(LABELS[i].0.as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// Up to the first three bytes of `b` as one number (fewer when `b` is shorter; zero bytes
+/// stand for the missing ones, and no label holds a zero byte).
+const fn head_of(b: &[u8]) -> u32 {
+    match b {
+        [a, b, c, ..] => *a as u32 | (*b as u32) << 8 | (*c as u32) << 16,
+        [a, b] => *a as u32 | (*b as u32) << 8,
+        [a] => *a as u32,
+        [] => 0,
+    }
 }
 
 /// Whether `c` is a character some credit grammar needs: a separator after a label (`：`, `|`,
@@ -661,17 +697,23 @@ fn labelled(text: &str) -> Option<Credit> {
     } else {
         None
     };
-    let mut starts = label_starts(inner);
     let mut agencies = Vec::new();
-    if let Some((org, at)) = org {
-        agencies.push(org.to_owned());
-        starts.retain(|(s, _, _)| *s > at);
-        starts.insert(0, (at, "记者", CreditRole::Reporter));
-    }
+    // Segments are read in turn, each up to the next label start, which is looked for only
+    // when the segment before it has been read: a line that fails early is not scanned further.
+    let mut next = match org {
+        Some((org, at)) => {
+            agencies.push(org.to_owned());
+            Some((at, "记者", CreditRole::Reporter))
+        }
+        None => label_start_from(inner, 0),
+    };
     let mut parts: Vec<CreditPart> = Vec::new();
-    for (k, &(at, label, role)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(inner.len(), |n| n.0);
+    let mut k = 0;
+    while let Some((at, label, role)) = next {
+        next = label_start_from(inner, at + label.len());
+        let end = next.map_or(inner.len(), |n| n.0);
         let glued_ok = GLUED_LABELS.contains(&label) || (after_org && k == 0);
+        k += 1;
         let (sep, value) = segment_value(inner.get(at + label.len()..end)?, label, glued_ok)?;
         if role == CreditRole::Source {
             if value.is_empty() {
@@ -685,7 +727,7 @@ fn labelled(text: &str) -> Option<Credit> {
             continue;
         }
         // `编译/审校 X/Y`: a label right before the next one shares its names.
-        if value.is_empty() && starts.get(k + 1).is_some() {
+        if value.is_empty() && next.is_some() {
             parts.push(CreditPart {
                 role,
                 names: Vec::new(),
@@ -713,19 +755,20 @@ fn labelled(text: &str) -> Option<Credit> {
     })
 }
 
-/// (label start, label, role) for the labels that start the line or follow a segment separator.
-fn label_starts(inner: &str) -> Vec<(usize, &'static str, CreditRole)> {
-    let mut starts = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in inner.char_indices() {
+/// The first label at or after byte `from` of `inner` that starts the line or follows a segment
+/// separator: its start, the label and its role.
+fn label_start_from(inner: &str, from: usize) -> Option<(usize, &'static str, CreditRole)> {
+    let rest = inner.get(from..)?;
+    let mut prev: Option<char> = inner.get(..from).and_then(|b| b.chars().next_back());
+    for (i, c) in rest.char_indices() {
         if may_open_label(c) && prev.is_none_or(|p| SEGMENT_SEPARATORS.contains(&p)) {
-            if let Some((label, role)) = inner.get(i..).and_then(label_at) {
-                starts.push((i, label, role));
+            if let Some((label, role)) = rest.get(i..).and_then(label_at) {
+                return Some((from + i, label, role));
             }
         }
         prev = Some(c);
     }
-    starts
+    None
 }
 
 /// The organisation before the first `记者` and where `记者` starts, when it is a short CJK name.
@@ -761,8 +804,13 @@ fn segment_value<'a>(after: &'a str, label: &str, glued_ok: bool) -> Option<(&'a
 
 /// The names a segment credits; a name run into its label must be a short CJK name.
 fn segment_names(value: &str, glued: bool) -> Option<Vec<String>> {
-    let names = split_names(strip_report_suffix(strip_reporter_org(value)), NAME_SEPARATORS)
-        .into_iter()
+    let value = strip_report_suffix(strip_reporter_org(value));
+    // A sentence mark that separates no names stays inside one of them, and no name holds one:
+    // a segment that runs on into a sentence is turned away before it is split.
+    if value.contains(|c: char| SENTENCE_MARKS.contains(&c) && !NAME_SEPARATORS.contains(&c)) {
+        return None;
+    }
+    let names = names_in(value, NAME_SEPARATORS)
         .map(|n| {
             let short_cjk = n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk);
             if glued && !short_cjk {
@@ -842,8 +890,7 @@ fn bracketed(text: &str) -> Option<Credit> {
     {
         return None;
     }
-    let names = split_names(prefix, NAME_SEPARATORS)
-        .into_iter()
+    let names = names_in(prefix, NAME_SEPARATORS)
         .map(valid_name)
         .collect::<Option<Vec<String>>>()?;
     Some(Credit {
@@ -949,24 +996,37 @@ pub(super) fn strip_place(s: &str) -> &str {
 
 /// Splits names on `seps`, and on a space between two CJK characters (`胡力汉 嘉远`); a space
 /// inside a Latin name stays (`Cindy Hao`).
-pub(super) fn split_names<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    for part in s.split(|c: char| seps.contains(&c)) {
-        let mut start = 0;
+pub(super) fn split_names<'a>(s: &'a str, seps: &'a [char]) -> Vec<&'a str> {
+    names_in(s, seps).collect()
+}
+
+/// [`split_names`] one name at a time, so that a reader that turns a name away reads no further.
+fn names_in<'a>(s: &'a str, seps: &'a [char]) -> impl Iterator<Item = &'a str> + 'a {
+    s.split(move |c: char| seps.contains(&c))
+        .flat_map(split_cjk_spaces)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+}
+
+/// `part` split at each space between two CJK characters.
+fn split_cjk_spaces(part: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(part);
+    std::iter::from_fn(move || {
+        let p = rest?;
         let mut prev: Option<char> = None;
-        for (i, c) in part.char_indices() {
-            if c == ' ' {
-                let next = part.get(i + 1..).and_then(|r| r.chars().next());
-                if prev.is_some_and(is_cjk) && next.is_some_and(is_cjk) {
-                    out.push(part.get(start..i).unwrap_or(""));
-                    start = i + 1;
-                }
+        for (i, c) in p.char_indices() {
+            if c == ' '
+                && prev.is_some_and(is_cjk)
+                && p.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(is_cjk)
+            {
+                rest = p.get(i + 1..);
+                return p.get(..i);
             }
             prev = Some(c);
         }
-        out.push(part.get(start..).unwrap_or(""));
-    }
-    out.into_iter().map(str::trim).filter(|n| !n.is_empty()).collect()
+        rest = None;
+        Some(p)
+    })
 }
 
 /// A name as credited: short, no sentence punctuation, no digits.
@@ -1006,7 +1066,45 @@ mod tests {
     fn every_label_passes_the_first_character_filter() {
         for (label, _) in LABELS {
             assert!(label.chars().next().is_some_and(may_open_label), "{label}");
+            // The heads compare the first character whole.
+            assert_eq!(label.chars().next().map(char::len_utf8), Some(3), "{label}");
         }
+        for label in GLUED_LABELS {
+            assert!(LABELS.iter().any(|(l, _)| l == label), "{label}");
+        }
+    }
+
+    #[test]
+    fn labels_are_found_by_their_heads() {
+        // The first label in list order that the line opens with, as a plain search finds it.
+        for (label, _) in LABELS {
+            for line in [format!("{label}：某人"), (*label).to_owned(), format!("（{label}）")] {
+                let plain = LABELS.iter().copied().find(|(l, _)| line.starts_with(l));
+                assert_eq!(label_at(&line), plain, "{line}");
+            }
+        }
+        for line in ["", "记", "记录", "者", "Reuters", "（记者", "编辑部认为"] {
+            let plain = LABELS.iter().copied().find(|(l, _)| line.starts_with(l));
+            assert_eq!(label_at(line), plain, "{line}");
+        }
+    }
+
+    #[test]
+    fn names_split_at_separators_and_at_spaces_between_cjk_names() {
+        let seps = &['、', '/'];
+        assert_eq!(split_names("胡力汉 嘉远", seps), ["胡力汉", "嘉远"]);
+        assert_eq!(split_names("甲 乙 丙、丁", seps), ["甲", "乙", "丙", "丁"]);
+        assert_eq!(split_names("Cindy Hao/胡力汉", seps), ["Cindy Hao", "胡力汉"]);
+        assert_eq!(split_names("胡力汉  嘉远", seps), ["胡力汉  嘉远"]);
+        assert_eq!(split_names(" 、 / ", seps), Vec::<&str>::new());
+        assert_eq!(split_names("胡力汉 Cindy", seps), ["胡力汉 Cindy"]);
+    }
+
+    #[test]
+    fn a_segment_running_into_a_sentence_is_no_credit() {
+        assert!(parse("记者：林晓。他说，这是真的").is_none());
+        assert!(parse("记者：林晓！").is_none());
+        assert!(parse("中央社記者周子涵台南9日電）台南市中西區一棟老屋，經過兩年整修").is_none());
     }
 
     #[test]
