@@ -1078,7 +1078,11 @@ mod tests {
     fn labels_are_found_by_their_heads() {
         // The first label in list order that the line opens with, as a plain search finds it.
         for (label, _) in LABELS {
-            for line in [format!("{label}：某人"), (*label).to_owned(), format!("（{label}）")] {
+            for line in [
+                format!("{label}：某人"),
+                (*label).to_owned(),
+                format!("（{label}）"),
+            ] {
                 let plain = LABELS.iter().copied().find(|(l, _)| line.starts_with(l));
                 assert_eq!(label_at(&line), plain, "{line}");
             }
