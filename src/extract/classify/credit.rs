@@ -918,9 +918,11 @@ fn agencies_in(inner: &str) -> Vec<String> {
             out.push(part.to_owned());
             continue;
         }
+        // Where a word stands is looked for only in the sentences that name it.
         let mut named: Vec<(usize, &str)> = AGENCY_WORDS
             .iter()
-            .filter_map(|w| part.find(w).filter(|_| contains_word(part, w)).map(|at| (at, *w)))
+            .filter(|w| contains_word(part, w))
+            .filter_map(|w| part.find(w).map(|at| (at, *w)))
             .collect();
         named.sort_unstable();
         out.extend(named.into_iter().map(|(_, w)| w.to_owned()));
@@ -941,8 +943,12 @@ fn unbracket(text: &str) -> Option<&str> {
 /// Whether `s` contains `w`; an ASCII `w` (`AP`, `AFP`) must stand as a whole word, so that
 /// `(APEC)` or `(STANDARD)` are no credits.
 pub(super) fn contains_word(s: &str, w: &str) -> bool {
+    // A plain containment test first (the cheap one): most texts hold no word at all.
+    if !s.contains(w) {
+        return false;
+    }
     if !w.is_ascii() {
-        return s.contains(w);
+        return true;
     }
     s.match_indices(w).any(|(i, _)| {
         let before = s.get(..i).and_then(|b| b.chars().next_back());
