@@ -336,7 +336,23 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
     let (mut contribution, mut work_title) = (false, false);
     let mut collapse = false;
     let mut after_space = true;
-    for c in line.chars() {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if is_plain_ideograph_lead(lead) {
+            // Visible, no whitespace and no signal: counted without decoding.
+            at += 3;
+            visible += 1;
+            if visible > MAX_LINE_CHARS {
+                return None;
+            }
+            after_space = false;
+            continue;
+        }
+        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         if is_whitespace(c) {
             // Leading, repeated or other than an ASCII space: collapsing changes the line.
             collapse |= after_space || c != ' ';
@@ -370,6 +386,13 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
         contribution,
         work_title,
     })
+}
+
+/// Whether `lead` opens a three-byte character in U+4000-U+6FFF or U+9000-U+DFFF: CJK
+/// ideographs, Yi and Hangul, none of them whitespace or a credit signal (a unit test checks
+/// every one). Most of a Chinese line's characters are among them.
+fn is_plain_ideograph_lead(lead: u8) -> bool {
+    matches!(lead, 0xE4..=0xE6 | 0xE9..=0xED)
 }
 
 /// Whether `line` opens with a label that may run straight into the name (`本文编辑X`).
@@ -1115,6 +1138,23 @@ mod tests {
         assert!(parse("记者：林晓。他说，这是真的").is_none());
         assert!(parse("记者：林晓！").is_none());
         assert!(parse("中央社記者周子涵台南9日電）台南市中西區一棟老屋，經過兩年整修").is_none());
+    }
+
+    #[test]
+    fn characters_counted_undecoded_are_neither_whitespace_nor_signals() {
+        for c in ('\u{4000}'..='\u{6fff}').chain('\u{9000}'..='\u{d7ff}') {
+            let mut lead = [0; 4];
+            c.encode_utf8(&mut lead);
+            assert!(is_plain_ideograph_lead(lead[0]), "{c}");
+            assert!(!is_whitespace(c) && !is_credit_signal(c), "{c}");
+        }
+        for c in [
+            '\u{3000}', '《', '者', '献', '補', '：', '\u{a0}', '\u{2003}', 'a', ' ',
+        ] {
+            let mut lead = [0; 4];
+            c.encode_utf8(&mut lead);
+            assert!(!is_plain_ideograph_lead(lead[0]), "{c}");
+        }
     }
 
     #[test]
