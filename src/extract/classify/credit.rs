@@ -731,12 +731,12 @@ fn labelled(text: &str) -> Option<Credit> {
         None => label_start_from(inner, 0),
     };
     let mut parts: Vec<CreditPart> = Vec::new();
-    let mut k = 0;
+    let mut first = true;
     while let Some((at, label, role)) = next {
         next = label_start_from(inner, at + label.len());
         let end = next.map_or(inner.len(), |n| n.0);
-        let glued_ok = GLUED_LABELS.contains(&label) || (after_org && k == 0);
-        k += 1;
+        let glued_ok = GLUED_LABELS.contains(&label) || (after_org && first);
+        first = false;
         let (sep, value) = segment_value(inner.get(at + label.len()..end)?, label, glued_ok)?;
         if role == CreditRole::Source {
             if value.is_empty() {
