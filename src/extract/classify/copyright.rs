@@ -69,22 +69,7 @@ pub(super) fn parse_copyright(text: &str) -> Copyright {
         ),
     };
     let rest = rest.trim_start_matches(|c: char| is_space(c) || c == '年' || c == '\u{fe0f}');
-    let end = [
-        "版权声明",
-        "版權聲明",
-        "：",
-        ":",
-        "。",
-        "，",
-        ",",
-        ". ",
-        "All rights",
-        "|",
-    ]
-    .iter()
-    .filter_map(|m| rest.find(m))
-    .min()
-    .unwrap_or(rest.len());
+    let end = holder_end(rest);
     let holder = rest
         .get(..end)
         .map(str::trim)
@@ -97,9 +82,41 @@ pub(super) fn parse_copyright(text: &str) -> Copyright {
     }
 }
 
+/// What ends the holder after the year: a notice word, punctuation, `All rights`.
+const HOLDER_ENDS: &[&str] = &[
+    "版权声明",
+    "版權聲明",
+    "：",
+    ":",
+    "。",
+    "，",
+    ",",
+    ". ",
+    "All rights",
+    "|",
+];
+
+/// Where the first of [`HOLDER_ENDS`] starts in `rest`, or its length. One pass: only where a
+/// character could open one of them are they compared.
+fn holder_end(rest: &str) -> usize {
+    rest.char_indices()
+        .find(|&(i, c)| {
+            may_open_holder_end(c)
+                && rest
+                    .get(i..)
+                    .is_some_and(|r| HOLDER_ENDS.iter().any(|m| r.starts_with(m)))
+        })
+        .map_or(rest.len(), |(i, _)| i)
+}
+
+/// The first characters of [`HOLDER_ENDS`] (a unit test keeps the two in step).
+fn may_open_holder_end(c: char) -> bool {
+    matches!(c, '版' | '：' | ':' | '。' | '，' | ',' | '.' | 'A' | '|')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{NOTICE_MAX_CHARS, is_copyright};
+    use super::{HOLDER_ENDS, NOTICE_MAX_CHARS, holder_end, is_copyright, may_open_holder_end};
 
     #[test]
     fn notices_by_name_are_short() {
@@ -112,5 +129,29 @@ mod tests {
         assert!(!is_copyright(&long));
         let at_limit = format!("版权声明{}", "字".repeat(NOTICE_MAX_CHARS - 5));
         assert!(is_copyright(&at_limit));
+    }
+
+    #[test]
+    fn the_holder_ends_where_the_first_end_mark_starts() {
+        for m in HOLDER_ENDS {
+            assert!(m.chars().next().is_some_and(may_open_holder_end), "{m}");
+        }
+        for rest in [
+            " 德国之声版权声明：本文所有内容受到著作权法保护。",
+            " AFP. All rights reserved",
+            " Reuters|2020",
+            "Example, Inc.",
+            "中央社，版權聲明",
+            "",
+            "没有终止",
+            "A.B",
+        ] {
+            let plain = HOLDER_ENDS
+                .iter()
+                .filter_map(|m| rest.find(m))
+                .min()
+                .unwrap_or(rest.len());
+            assert_eq!(holder_end(rest), plain, "{rest}");
+        }
     }
 }
