@@ -101,7 +101,7 @@ impl Marker {
         match self {
             // The first byte first: most texts differ there, and are turned away without a call.
             Marker::Prefix(p) => text.as_bytes().first() == p.as_bytes().first() && text.starts_with(p),
-            Marker::Contains(p) => text.contains(p),
+            Marker::Contains(p) => crate::text::contains_str(text, p),
             Marker::Exact(p) => text == p,
         }
     }

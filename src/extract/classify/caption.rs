@@ -8,7 +8,7 @@ use super::credit::{AGENCY_WORDS, contains_word};
 use crate::extract::walk::{RawBlock, RawKind};
 use crate::model::{Figure, Inline};
 use crate::outlet::Rules;
-use crate::text::{Trim, normalize_space};
+use crate::text::{Trim, contains_str, normalize_space};
 
 /// Words that make a bracket or a closing phrase of a caption a photo credit.
 const PHOTO_CREDIT_WORDS: &[&str] = &[
@@ -205,7 +205,7 @@ fn is_credit_phrase(s: &str) -> bool {
     !s.is_empty()
         && s.chars().count() <= MAX_CREDIT_CHARS
         && !s.contains(['。', '，'])
-        && (PHOTO_CREDIT_WORDS.iter().any(|w| s.contains(w))
+        && (PHOTO_CREDIT_WORDS.iter().any(|w| contains_str(s, w))
             || AGENCY_WORDS.iter().any(|w| contains_word(s, w))
             || agency_slash_name(s))
 }

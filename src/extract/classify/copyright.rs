@@ -2,7 +2,7 @@
 
 use super::closing::END_MARKS;
 use crate::model::Copyright;
-use crate::text::is_space;
+use crate::text::{contains_str, is_space};
 
 /// A copyright line: it opens with `©` and a year (`© 2023年德国之声版权声明`, `© 2021 AFP`),
 /// or states a copyright notice (`版权声明`, `All rights reserved`).
@@ -19,7 +19,7 @@ const NOTICE_MAX_CHARS: usize = 200;
 
 /// Whether `t` holds `版权声明` or `版權聲明`.
 fn names_notice(t: &str) -> bool {
-    t.contains("版权声明") || t.contains("版權聲明")
+    contains_str(t, "版权声明") || contains_str(t, "版權聲明")
 }
 
 /// A line that opens with `©` but names no year (`© 作者 for 中国数字时代`, or a photo credit

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::model::{Credit, CreditPart, CreditRole};
-use crate::text::{Trim, is_cjk, is_whitespace, normalize_space};
+use crate::text::{Trim, contains_str, is_cjk, is_whitespace, normalize_space};
 
 /// Labels that open a credit segment. Where one label ends another (`责任编辑`, `编辑`), the
 /// longer comes first.
@@ -527,7 +527,7 @@ const FIRST_RUN_WORDS: &[&str] = &["首发", "首發", "原载", "原載", "首�
 /// `2018年12月5日《FT中文网》与《中评周刊》同步首发`, `原载《读书》2020年第5期`: where the piece
 /// first ran, a source credit naming the publications in `《》`.
 fn first_run(text: &str) -> Option<Credit> {
-    if !text.contains('《') || !FIRST_RUN_WORDS.iter().any(|w| text.contains(w)) {
+    if !text.contains('《') || !FIRST_RUN_WORDS.iter().any(|w| contains_str(text, w)) {
         return None;
     }
     let body = text.trim_end_matches(['。', '.']);
@@ -559,7 +559,7 @@ fn contributor(text: &str) -> Option<Credit> {
     if !text.contains(['献', '獻', '补', '補'])
         || !["贡献", "貢獻", "补充报道", "補充報導"]
             .iter()
-            .any(|w| text.contains(w))
+            .any(|w| contains_str(text, w))
     {
         return None;
     }
@@ -882,7 +882,7 @@ fn bracketed(text: &str) -> Option<Credit> {
         .get(start + open.len_utf8()..text.len() - close.len_utf8())?
         .trim_ws();
     let is_agency = |s: &str| AGENCY_WORDS.iter().any(|w| contains_word(s, w));
-    let is_work = |s: &str| WORK_WORDS.iter().any(|w| s.contains(w));
+    let is_work = |s: &str| WORK_WORDS.iter().any(|w| contains_str(s, w));
     if inner.is_empty() {
         return None;
     }
@@ -936,7 +936,8 @@ fn agencies_in(inner: &str) -> Vec<String> {
         if part.is_empty() || WORK_WORDS.contains(&part) {
             continue;
         }
-        let sentence = part.chars().count() > MAX_AGENCY_CHARS || WORK_WORDS.iter().any(|w| part.contains(w));
+        let sentence =
+            part.chars().count() > MAX_AGENCY_CHARS || WORK_WORDS.iter().any(|w| contains_str(part, w));
         if !sentence {
             out.push(part.to_owned());
             continue;
@@ -967,7 +968,7 @@ fn unbracket(text: &str) -> Option<&str> {
 /// `(APEC)` or `(STANDARD)` are no credits.
 pub(super) fn contains_word(s: &str, w: &str) -> bool {
     // A plain containment test first (the cheap one): most texts hold no word at all.
-    if !s.contains(w) {
+    if !contains_str(s, w) {
         return false;
     }
     if !w.is_ascii() {
@@ -998,7 +999,7 @@ pub(crate) fn bare_name(s: &str) -> &str {
         };
         let Some(at) = inner_end.rfind(open) else { continue };
         let note = inner_end.get(at + open.len_utf8()..).unwrap_or("");
-        if at > 0 && note.chars().all(is_cjk) && WORK_WORDS.iter().any(|w| note.contains(w)) {
+        if at > 0 && note.chars().all(is_cjk) && WORK_WORDS.iter().any(|w| contains_str(note, w)) {
             name = name.get(..at).unwrap_or(name).trim_end();
         }
     }
@@ -1008,17 +1009,54 @@ pub(crate) fn bare_name(s: &str) -> &str {
 /// `X台北报道` → `X`: the report word and the place before it go.
 pub(super) fn strip_report_suffix(value: &str) -> &str {
     let v = value.trim_ws();
-    let Some(rest) = REPORT_SUFFIXES.iter().find_map(|s| v.strip_suffix(s)) else {
+    let tail = tail_of(v.as_bytes());
+    let Some(rest) = REPORT_SUFFIXES
+        .iter()
+        .zip(REPORT_SUFFIX_TAILS)
+        .filter(|&(_, t)| t == tail)
+        .find_map(|(s, _)| v.strip_suffix(s))
+    else {
         return v;
     };
     strip_place(rest.trim_end())
 }
 
+/// The last three bytes of each of [`PLACES`] and [`REPORT_SUFFIXES`] (each ends with a
+/// three-byte character), as [`tail_of`] reads them.
+const PLACE_TAILS: [u32; PLACES.len()] = tails(PLACES);
+const REPORT_SUFFIX_TAILS: [u32; REPORT_SUFFIXES.len()] = tails(REPORT_SUFFIXES);
+
+// Evaluated at compile time only, where an index out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn tails<const N: usize>(words: &[&str]) -> [u32; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = tail_of(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// Up to the last three bytes of `b` as one number (fewer when `b` is shorter).
+const fn tail_of(b: &[u8]) -> u32 {
+    match b {
+        [.., a, b, c] => (*a as u32) << 16 | (*b as u32) << 8 | *c as u32,
+        [b, c] => (*b as u32) << 8 | *c as u32,
+        [c] => *c as u32,
+        [] => 0,
+    }
+}
+
 /// `吳欣紜台北` → `吳欣紜`, `黄春梅 台北` → `黄春梅`; a name without a known place stays.
 pub(super) fn strip_place(s: &str) -> &str {
+    // The last three bytes first, as a number: a place ends the text only where they agree.
+    let tail = tail_of(s.as_bytes());
     PLACES
         .iter()
-        .find_map(|p| s.strip_suffix(p))
+        .zip(PLACE_TAILS)
+        .filter(|&(_, t)| t == tail)
+        .find_map(|(p, _)| s.strip_suffix(p))
         .filter(|rest| !rest.trim_ws().is_empty())
         .map_or(s, str::trim_end)
 }
@@ -1061,12 +1099,15 @@ fn split_cjk_spaces(part: &str) -> impl Iterator<Item = &str> {
 /// A name as credited: short, no sentence punctuation, no digits.
 fn valid_name(name: &str) -> Option<String> {
     let name = name.trim_ws();
-    let n = name.chars().count();
-    let ok = n > 0
-        && n <= MAX_NAME_CHARS
-        && !name.contains(SENTENCE_MARKS)
-        && !name.chars().any(|c| c.is_ascii_digit());
-    ok.then(|| name.to_owned())
+    // One pass over the characters, leaving at the first that rules the name out.
+    let mut n = 0;
+    for c in name.chars() {
+        n += 1;
+        if n > MAX_NAME_CHARS || c.is_ascii_digit() || SENTENCE_MARKS.contains(&c) {
+            return None;
+        }
+    }
+    (n > 0).then(|| name.to_owned())
 }
 
 #[cfg(test)]
@@ -1155,6 +1196,33 @@ mod tests {
             c.encode_utf8(&mut lead);
             assert!(!is_plain_ideograph_lead(lead[0]), "{c}");
         }
+    }
+
+    #[test]
+    fn places_and_report_words_are_found_by_their_tails() {
+        for word in PLACES.iter().chain(REPORT_SUFFIXES) {
+            assert_eq!(word.chars().next_back().map(char::len_utf8), Some(3), "{word}");
+        }
+        for place in PLACES {
+            for text in [
+                format!("吳欣紜{place}"),
+                format!("黄春梅 {place}"),
+                (*place).to_owned(),
+            ] {
+                let plain = PLACES
+                    .iter()
+                    .find_map(|p| text.strip_suffix(p))
+                    .filter(|rest| !rest.trim_ws().is_empty())
+                    .map_or(text.as_str(), str::trim_end);
+                assert_eq!(strip_place(&text), plain, "{text}");
+            }
+        }
+        for suffix in REPORT_SUFFIXES {
+            let text = format!("张三台北{suffix}");
+            assert_eq!(strip_report_suffix(&text), "张三", "{text}");
+        }
+        assert_eq!(strip_place("台"), "台");
+        assert_eq!(strip_report_suffix("报"), "报");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::credit;
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
 use crate::outlet::{DatelineSeparator, Rules};
-use crate::text::{Trim, normalize_space};
+use crate::text::{Trim, contains_str, normalize_space};
 
 /// The date block is one of this many first blocks.
 const DATE_BLOCK_WITHIN: usize = 3;
@@ -255,8 +255,9 @@ fn bracket_at<'t>(text: &'t str, open: char, closes: &[char], words: &[&str]) ->
     let inner = rest.get(..end)?;
     let close_len = rest.get(end..)?.chars().next()?.len_utf8();
     let nested = inner.contains(['（', '(', '【']);
-    let ok =
-        !nested && inner.chars().count() <= MAX_DATELINE_CHARS && words.iter().any(|w| inner.contains(w));
+    let ok = !nested
+        && inner.chars().count() <= MAX_DATELINE_CHARS
+        && words.iter().any(|w| contains_str(inner, w));
     ok.then_some((open.len_utf8() + end + close_len, inner))
 }
 

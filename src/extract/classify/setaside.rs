@@ -12,7 +12,7 @@ use super::opening::dateline;
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Link};
 use crate::outlet::{Rules, host_matches};
-use crate::text::{Trim, is_space};
+use crate::text::{Trim, contains_str, is_space};
 
 /// What the envelope says about the item that the body is checked against.
 #[derive(Clone, Copy)]
@@ -703,7 +703,7 @@ const CLOSING_WORDS: &[&str] = &["对本文有", "對本文有", "翻译：", "�
 /// boilerplate (bios included).
 fn is_closing_line(line: &str, rules: &Rules) -> bool {
     let t = line.trim_matches(is_space);
-    CLOSING_WORDS.iter().any(|w| t.contains(w)) || rules.boilerplate.iter().any(|(_, m)| m.matches(t))
+    CLOSING_WORDS.iter().any(|w| contains_str(t, w)) || rules.boilerplate.iter().any(|(_, m)| m.matches(t))
 }
 
 /// Author bios among the last [`BIO_TAIL_BLOCKS`] text blocks: a block that is a bio, or the
