@@ -835,8 +835,8 @@ fn segment_names(value: &str, glued: bool) -> Option<Vec<String>> {
     }
     let names = names_in(value, NAME_SEPARATORS)
         .map(|n| {
-            let short_cjk = n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk);
-            if glued && !short_cjk {
+            // A name run into its label must be a short CJK name.
+            if glued && !(n.chars().count() <= MAX_GLUED_NAME_CHARS && n.chars().all(is_cjk)) {
                 return None;
             }
             valid_name(n)
@@ -1077,9 +1077,15 @@ fn names_in<'a>(s: &'a str, seps: &'a [char]) -> impl Iterator<Item = &'a str> +
 
 /// `part` split at each space between two CJK characters.
 fn split_cjk_spaces(part: &str) -> impl Iterator<Item = &str> {
+    // A part without a space is one name (most are): it is not read character by character.
     let mut rest = Some(part);
+    let spaced = part.as_bytes().contains(&b' ');
     std::iter::from_fn(move || {
         let p = rest?;
+        if !spaced {
+            rest = None;
+            return Some(p);
+        }
         let mut prev: Option<char> = None;
         for (i, c) in p.char_indices() {
             if c == ' '
