@@ -881,7 +881,7 @@ fn bracketed(text: &str) -> Option<Credit> {
     let inner = text
         .get(start + open.len_utf8()..text.len() - close.len_utf8())?
         .trim_ws();
-    let is_agency = |s: &str| AGENCY_WORDS.iter().any(|w| contains_word(s, w));
+    let is_agency = |s: &str| agency_words(s) != 0;
     let is_work = |s: &str| WORK_WORDS.iter().any(|w| contains_str(s, w));
     if inner.is_empty() {
         return None;
@@ -943,13 +943,81 @@ fn agencies_in(inner: &str) -> Vec<String> {
             continue;
         }
         // Where a word stands is looked for only in the sentences that name it.
+        let found = agency_words(part);
         let mut named: Vec<(usize, &str)> = AGENCY_WORDS
             .iter()
-            .filter(|w| contains_word(part, w))
-            .filter_map(|w| part.find(w).map(|at| (at, *w)))
+            .enumerate()
+            .filter(|&(k, _)| found & (1 << k) != 0)
+            .filter_map(|(_, w)| part.find(w).map(|at| (at, *w)))
             .collect();
         named.sort_unstable();
         out.extend(named.into_iter().map(|(_, w)| w.to_owned()));
+    }
+    out
+}
+
+/// Which of [`AGENCY_WORDS`] `s` names as [`contains_word`] finds them, as bits (bit `k` for
+/// word `k`), in one pass: at each byte only the words opening with that byte are compared.
+fn agency_words(s: &str) -> u32 {
+    let bytes = s.as_bytes();
+    let mut found = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let mut candidates = AGENCY_FIRST_BYTES.get(usize::from(b)).copied().unwrap_or(0) & !found;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros();
+            candidates &= candidates - 1;
+            let (Some(w), Some(&(head, mask))) = (AGENCY_WORDS.get(k as usize), AGENCY_HEADS.get(k as usize))
+            else {
+                continue;
+            };
+            // The first three bytes as a number first: most candidates differ there.
+            let here = bytes
+                .get(i..)
+                .is_some_and(|rest| head_of(rest) & mask == head && rest.starts_with(w.as_bytes()));
+            // An ASCII word (`AP`, `AFP`) must stand as a whole word; it is checked everywhere
+            // the plain containment finds it.
+            if here && (!w.is_ascii() || contains_word(s, w)) {
+                found |= 1 << k;
+            }
+        }
+    }
+    found
+}
+
+/// Each of [`AGENCY_WORDS`]' first three bytes as [`head_of`] reads them (fewer for a shorter
+/// word), and the mask that keeps as many.
+const AGENCY_HEADS: [(u32, u32); AGENCY_WORDS.len()] = agency_heads();
+
+// Evaluated at compile time only, where an index out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn agency_heads() -> [(u32, u32); AGENCY_WORDS.len()] {
+    let mut out = [(0, 0); AGENCY_WORDS.len()];
+    let mut k = 0;
+    while k < AGENCY_WORDS.len() {
+        let b = AGENCY_WORDS[k].as_bytes();
+        let mask = match b.len() {
+            0 => 0,
+            1 => 0xff,
+            2 => 0xffff,
+            _ => 0xff_ffff,
+        };
+        out[k] = (head_of(b), mask);
+        k += 1;
+    }
+    out
+}
+
+/// For each byte, the [`AGENCY_WORDS`] that open with it, as bits.
+const AGENCY_FIRST_BYTES: [u32; 256] = agency_first_bytes();
+
+// Evaluated at compile time only, where an index out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn agency_first_bytes() -> [u32; 256] {
+    let mut out = [0; 256];
+    let mut k = 0;
+    while k < AGENCY_WORDS.len() {
+        out[AGENCY_WORDS[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
     }
     out
 }
@@ -1229,6 +1297,33 @@ mod tests {
         }
         assert_eq!(strip_place("台"), "台");
         assert_eq!(strip_report_suffix("报"), "报");
+    }
+
+    #[test]
+    fn agency_words_are_found_as_the_word_search_finds_them() {
+        assert!(AGENCY_WORDS.len() <= 32);
+        for s in [
+            "本文依据了美联社的报道。",
+            "路透社、法新社",
+            "APEC",
+            "AP",
+            "(AP)",
+            "STANDARD",
+            "dpa/AFP",
+            "AFP通讯社",
+            "KNAB KNA",
+            "",
+            "彭博社与天主教通讯社",
+            "epdx epd",
+            "Reuters报道",
+        ] {
+            let plain = AGENCY_WORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| contains_word(s, w))
+                .fold(0u32, |m, (k, _)| m | 1 << k);
+            assert_eq!(agency_words(s), plain, "{s}");
+        }
     }
 
     #[test]
