@@ -17,9 +17,9 @@ pub(super) fn is_copyright(t: &str) -> bool {
 /// mentions one.
 const NOTICE_MAX_CHARS: usize = 200;
 
-/// Whether `t` holds `版权声明` or `版權聲明`.
+/// Whether `t` holds `版权声明` or `版權聲明`: both are looked for only after a `版`.
 fn names_notice(t: &str) -> bool {
-    contains_str(t, "版权声明") || contains_str(t, "版權聲明")
+    contains_str(t, "版") && (contains_str(t, "版权声明") || contains_str(t, "版權聲明"))
 }
 
 /// A line that opens with `©` but names no year (`© 作者 for 中国数字时代`, or a photo credit
