@@ -215,14 +215,13 @@ impl<'a> Lines<'a> {
         Some((at, line))
     }
 
-    /// The trimmed line at `pos` and the offset of the line after it. Header lines are short:
-    /// a plain byte loop finds their end faster than a vectorised search gets started.
+    /// The trimmed line at `pos` and the offset of the line after it.
     fn split(&self) -> Option<(&'a str, usize)> {
         let rest = self.input.get(self.pos..)?;
         if rest.is_empty() {
             return None;
         }
-        let (end, next) = match rest.bytes().position(|b| b == b'\n') {
+        let (end, next) = match rest.find('\n') {
             Some(i) => (i, self.pos + i + 1),
             None => (rest.len(), self.input.len()),
         };
@@ -468,8 +467,7 @@ fn parse_title_link<'a>(
     let Some(after_open) = line.strip_prefix('[') else {
         return Err(malformed(off));
     };
-    // The last `](`: a byte loop, as the line is short and the pattern two ASCII bytes.
-    let mid = after_open.as_bytes().windows(2).rposition(|w| w == b"](");
+    let mid = last_link_mid(after_open);
     let (Some(mid), Some(close)) = (mid, after_open.rfind(')')) else {
         return Err(malformed(off));
     };
@@ -494,6 +492,19 @@ fn parse_title_link<'a>(
         parse_url(raw_url, UrlField::TitleLink, warnings)
     };
     Ok((Some(clean(decode_entities(raw_title))), url))
+}
+
+/// Where the last `](` of a title link line starts: found from the end by its `]` (the URL
+/// after it is most of a long line).
+fn last_link_mid(s: &str) -> Option<usize> {
+    let mut end = s.len();
+    while let Some(i) = s.get(..end).and_then(|head| head.rfind(']')) {
+        if s.as_bytes().get(i + 1) == Some(&b'(') {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Text from the input without control and bidi characters, borrowed when already clean.
@@ -966,6 +977,22 @@ fn check_oracle(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_link_middle_is_found_from_the_end() {
+        for line in [
+            "标题](https://x.org/a)",
+            "[a](b) and more](https://x.org/(1))",
+            "no link here",
+            "](",
+            "a]b](c)",
+            "]]((",
+            "",
+        ] {
+            let plain = line.as_bytes().windows(2).rposition(|w| w == b"](");
+            assert_eq!(last_link_mid(line), plain, "{line}");
+        }
+    }
     use crate::warning::WarningKind;
 
     const FULL: &str = "---\nlayout: post\ntitle: \"Say \\\"hi\\\" &quot;now&quot;\"\ndate: 2023-05-24T14:47:04.000Z\nauthor: 德国之声\nfrom: https://www.dw.com/zh/a%20b/a-1\ntags: [ 德国之声, \"x y\" ]\ncomments: True\ncategories: [ 德国之声 ]\nweird: value: with colon\n---\n<!--1684939624000-->\n[Say \"hi\" &quot;now&quot;](https://www.dw.com/zh/a%20b/a-1)\n------\n\n<div>\n<p>body</p>\n</div>\n";
