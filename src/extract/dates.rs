@@ -27,6 +27,11 @@ pub(crate) fn parse(raw: &str, local_formats: &[&str]) -> Option<PublishedValue>
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(PublishedValue::Instant(d));
     }
+    // The formats below are ASCII but for whitespace (a space there matches any whitespace):
+    // text holding another character (`2023年9月，…`) can only be a `年` date.
+    if s.chars().any(|c| !c.is_ascii() && !c.is_whitespace()) {
+        return cjk_date(s).map(PublishedValue::Date);
+    }
     for fmt in LOCAL_FORMATS.iter().chain(local_formats) {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(PublishedValue::Local(d));
@@ -129,6 +134,37 @@ mod tests {
         assert_eq!(p("2020年13月1日"), "none");
         assert_eq!(p("not a date at all"), "none");
         assert_eq!(p("99999-99-99T99:99:99Z"), "none");
+    }
+
+    #[test]
+    fn text_with_other_characters_is_read_only_as_a_cjk_date() {
+        // The strftime forms tried in full, as they were before the shortcut.
+        let full = |s: &str| {
+            let rfi = crate::outlet::rules(crate::outlet::Outlet::Rfi).date_formats;
+            LOCAL_FORMATS
+                .iter()
+                .chain(rfi)
+                .any(|f| NaiveDateTime::parse_from_str(s, f).is_ok())
+                || ["%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d"]
+                    .iter()
+                    .any(|f| NaiveDate::parse_from_str(s, f).is_ok())
+        };
+        for s in [
+            "2023年9月，云南一处边境口岸的货运通道。",
+            "2020-11-17 11:38:29中",
+            "2020-11-17\u{3000}11:38",
+            "2020-11-17 11:38",
+            "June 16, 2020",
+            "Junę 16, 2020",
+            "15/06/2022 - 13:09",
+            "15/06/2022 — 13:09",
+        ] {
+            let other = s.chars().any(|c| !c.is_ascii() && !c.is_whitespace());
+            if other {
+                assert!(!full(s), "{s}");
+            }
+        }
+        assert_eq!(p("2020-11-17\u{3000}11:38"), p("2020-11-17 11:38"));
     }
 
     #[test]
