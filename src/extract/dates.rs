@@ -165,6 +165,13 @@ mod tests {
             }
         }
         assert_eq!(p("2020-11-17\u{3000}11:38"), p("2020-11-17 11:38"));
+        // The shortcut holds while every outlet's formats are ASCII and skip no text (`%Z`
+        // would skip any word, a non-ASCII literal would match one).
+        for rules in crate::outlet::ALL {
+            for f in rules.date_formats {
+                assert!(f.is_ascii() && !f.contains("%Z"), "{}: {f}", rules.name);
+            }
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub(super) fn is_copyright(t: &str) -> bool {
 /// mentions one.
 const NOTICE_MAX_CHARS: usize = 200;
 
-/// Whether `t` holds `版权声明` or `版權聲明`: both are looked for only after a `版`.
+/// Whether `t` holds `版权声明` or `版權聲明`: both are looked for only in text holding a `版`.
 fn names_notice(t: &str) -> bool {
     contains_str(t, "版") && (contains_str(t, "版权声明") || contains_str(t, "版權聲明"))
 }
