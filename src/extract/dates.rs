@@ -12,6 +12,9 @@ const LOCAL_FORMATS: &[&str] = &[
     "%Y/%m/%d %H:%M",
 ];
 
+/// Date-only forms, tried after the date-time forms.
+const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d"];
+
 /// Reads a date-block text: an instant where the text states a zone, a local date-time where
 /// it does not (in a generic format or one of the outlet's `local_formats`), a date where
 /// there is no time.
@@ -37,7 +40,7 @@ pub(crate) fn parse(raw: &str, local_formats: &[&str]) -> Option<PublishedValue>
             return Some(PublishedValue::Local(d));
         }
     }
-    for fmt in ["%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d"] {
+    for fmt in DATE_FORMATS {
         if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
             return Some(PublishedValue::Date(d));
         }
@@ -145,7 +148,7 @@ mod tests {
                 .iter()
                 .chain(rfi)
                 .any(|f| NaiveDateTime::parse_from_str(s, f).is_ok())
-                || ["%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d"]
+                || DATE_FORMATS
                     .iter()
                     .any(|f| NaiveDate::parse_from_str(s, f).is_ok())
         };

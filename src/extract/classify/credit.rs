@@ -966,14 +966,14 @@ fn agency_words(s: &str) -> u32 {
         while candidates != 0 {
             let k = candidates.trailing_zeros();
             candidates &= candidates - 1;
-            let (Some(w), Some(&(head, mask))) = (AGENCY_WORDS.get(k as usize), AGENCY_HEADS.get(k as usize))
-            else {
+            let (Some(w), Some(&head)) = (AGENCY_WORDS.get(k as usize), AGENCY_HEADS.get(k as usize)) else {
                 continue;
             };
             // The first three bytes as a number first: most candidates differ there.
-            let here = bytes
-                .get(i..)
-                .is_some_and(|rest| head_of(rest) & mask == head && rest.starts_with(w.as_bytes()));
+            let here = bytes.get(i..).is_some_and(|rest| {
+                rest.get(..w.len().min(3)).is_some_and(|h| head_of(h) == head)
+                    && rest.starts_with(w.as_bytes())
+            });
             // An ASCII word (`AP`, `AFP`) must stand as a whole word; it is checked everywhere
             // the plain containment finds it.
             if here && (!w.is_ascii() || contains_word(s, w)) {
@@ -984,25 +984,18 @@ fn agency_words(s: &str) -> u32 {
     found
 }
 
-/// Each of [`AGENCY_WORDS`]' first three bytes as [`head_of`] reads them (fewer for a shorter
-/// word), and the mask that keeps as many.
-const AGENCY_HEADS: [(u32, u32); AGENCY_WORDS.len()] = agency_heads();
+/// The first three bytes of each of [`AGENCY_WORDS`] (fewer for a shorter word), as
+/// [`head_of`] reads them.
+const AGENCY_HEADS: [u32; AGENCY_WORDS.len()] = heads(AGENCY_WORDS);
 
 // Evaluated at compile time only, where an index out of bounds fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn agency_heads() -> [(u32, u32); AGENCY_WORDS.len()] {
-    let mut out = [(0, 0); AGENCY_WORDS.len()];
-    let mut k = 0;
-    while k < AGENCY_WORDS.len() {
-        let b = AGENCY_WORDS[k].as_bytes();
-        let mask = match b.len() {
-            0 => 0,
-            1 => 0xff,
-            2 => 0xffff,
-            _ => 0xff_ffff,
-        };
-        out[k] = (head_of(b), mask);
-        k += 1;
+const fn heads<const N: usize>(words: &[&str]) -> [u32; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = head_of(words[i].as_bytes());
+        i += 1;
     }
     out
 }
