@@ -185,6 +185,22 @@ pub(crate) fn contains_str(haystack: &str, needle: &str) -> bool {
     }
 }
 
+/// `haystack.find(needle)`, searched as [`contains_str`] searches: short haystacks by a plain
+/// scan (setting up the standard search costs more than scanning them), longer ones by the
+/// standard search.
+pub(crate) fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if h.len() >= n.len() + SEARCHER_MIN_EXTRA {
+        return haystack.find(needle);
+    }
+    match n {
+        [] => Some(0),
+        [a, rest @ ..] => h
+            .windows(n.len())
+            .position(|w| matches!(w, [x, tail @ ..] if x == a && tail == rest)),
+    }
+}
+
 /// The haystack length, beyond the needle's, from which [`str::contains`] scans vectorised.
 const SEARCHER_MIN_EXTRA: usize = 16;
 
@@ -420,6 +436,7 @@ mod tests {
         for h in hay {
             for n in needles {
                 assert_eq!(contains_str(h, n), h.contains(n), "{h:?} {n:?}");
+                assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
             }
         }
     }

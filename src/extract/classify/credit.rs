@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::model::{Credit, CreditPart, CreditRole};
-use crate::text::{Trim, contains_str, is_cjk, is_whitespace, normalize_space};
+use crate::text::{Trim, classify_char, contains_str, find_str, is_cjk, is_whitespace, normalize_space};
 
 /// Labels that open a credit segment. Where one label ends another (`责任编辑`, `编辑`), the
 /// longer comes first.
@@ -352,6 +352,7 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
         let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
+        let start = at;
         at += c.len_utf8();
         if is_whitespace(c) {
             // Leading, repeated or other than an ASCII space: collapsing changes the line.
@@ -364,7 +365,7 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
             }
             after_space = false;
         }
-        if is_credit_signal(c) {
+        if is_credit_signal(c) && signals_here(line, start, c) {
             signal = true;
             contribution |= matches!(c, '献' | '獻' | '补' | '補');
             work_title |= c == '《';
@@ -386,6 +387,27 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
         contribution,
         work_title,
     })
+}
+
+/// Whether the signal `c` at byte `at` of `line` is one in its place: `者` only in `记者`
+/// (the organisation's reporter), `献` only in `贡献` and `补` only in `补充` (a contributor
+/// line); the rest anywhere. Whitespace or a dropped character next to it may vanish when the
+/// line is collapsed, so it leaves the character a signal.
+fn signals_here(line: &str, at: usize, c: char) -> bool {
+    let before = || line.get(..at).and_then(|s| s.chars().next_back());
+    let after = || line.get(at + c.len_utf8()..).and_then(|s| s.chars().next());
+    let vanishes = |x: Option<char>| {
+        x.is_some_and(|x| {
+            let (space, dropped) = classify_char(x);
+            space || dropped || is_whitespace(x)
+        })
+    };
+    match c {
+        '者' => before().is_some_and(|p| matches!(p, '记' | '記')) || vanishes(before()),
+        '献' | '獻' => before().is_some_and(|p| matches!(p, '贡' | '貢')) || vanishes(before()),
+        '补' | '補' => after() == Some('充') || vanishes(after()),
+        _ => true,
+    }
 }
 
 /// Whether `lead` opens a three-byte character in U+4000-U+6FFF or U+9000-U+DFFF: CJK
@@ -573,7 +595,7 @@ fn contributor(text: &str) -> Option<Credit> {
         return None;
     }
     for s in &sentences {
-        let who = if let Some(at) = s.find("对本文有").or_else(|| s.find("對本文有")) {
+        let who = if let Some(at) = find_str(s, "对本文有").or_else(|| find_str(s, "對本文有")) {
             let tail = s.get(at..)?;
             if !(tail.ends_with("贡献") || tail.ends_with("貢獻")) || tail.chars().count() > 10 {
                 return None;
@@ -948,7 +970,7 @@ fn agencies_in(inner: &str) -> Vec<String> {
             .iter()
             .enumerate()
             .filter(|&(k, _)| found & (1 << k) != 0)
-            .filter_map(|(_, w)| part.find(w).map(|at| (at, *w)))
+            .filter_map(|(_, w)| find_str(part, w).map(|at| (at, *w)))
             .collect();
         named.sort_unstable();
         out.extend(named.into_iter().map(|(_, w)| w.to_owned()));
@@ -1484,6 +1506,15 @@ mod tests {
         assert_eq!(allows("X华盛顿補充報導"), Some((true, false)));
         assert_eq!(allows("原载《读书》2020年第5期"), Some((false, true)));
         assert_eq!(allows("记者：林晓"), Some((false, false)));
+        // `者`, `献` and `补` are signals only in the words that need them.
+        assert_eq!(allows("自由亚洲电台记者蔡凌"), Some((false, false)));
+        assert_eq!(allows("汽車業者團體回應，計算方式尚未明確"), None);
+        assert_eq!(allows("改革方案把部分补贴与休耕挂钩"), None);
+        assert_eq!(allows("他为此奉献了一生"), None);
+        assert_eq!(allows("X对本文有贡献"), Some((true, false)));
+        // Next to whitespace or a dropped character (which collapsing may remove), they stay.
+        assert_eq!(allows("自由亚洲电台记\u{200b}者蔡凌"), Some((false, false)));
+        assert_eq!(allows("X补\u{200b}充报道"), Some((true, false)));
         assert_eq!(short(""), None);
         assert_eq!(short(" \t\n\u{a0}\u{3000}\u{2009}"), None);
         // Collapsed already: borrowed as it is.

@@ -10,7 +10,7 @@ use super::credit;
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Inline, Published};
 use crate::outlet::{DatelineSeparator, Rules};
-use crate::text::{Trim, contains_str, normalize_space};
+use crate::text::{Trim, contains_str, find_str, normalize_space};
 
 /// The date block is one of this many first blocks.
 const DATE_BLOCK_WITHIN: usize = 3;
@@ -276,7 +276,7 @@ const MAX_DATELINE_CHARS: usize = 30;
 fn dateline_reporters(dateline: &str) -> Vec<String> {
     let Some((at, word)) = ["记者", "記者"]
         .iter()
-        .find_map(|w| dateline.find(w).map(|at| (at, *w)))
+        .find_map(|w| find_str(dateline, w).map(|at| (at, *w)))
     else {
         return Vec::new();
     };
