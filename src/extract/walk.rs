@@ -402,6 +402,22 @@ impl Pairs {
 /// the copies it saves.
 const BLOCKS_RESERVED: usize = 12;
 
+/// Room for this many figures is made by the first one: a figure is large, and the standard
+/// first room (four) takes more than a kilobyte, a request the allocator serves only after
+/// sorting its freed small chunks (which the walk, freeing the tree as it goes, has just filled).
+const FIGURES_RESERVED: usize = 2;
+
+/// Room for this many links is made by the first one, under a kilobyte as the blocks' room is:
+/// the standard doubling would take more than a kilobyte at the fifth.
+const LINKS_RESERVED: usize = 6;
+
+/// Makes the first room of `v` for `n` items, when it has none yet.
+fn reserve_first<T>(v: &mut Vec<T>, n: usize) {
+    if v.capacity() == 0 {
+        v.reserve_exact(n);
+    }
+}
+
 impl<'r> Walker<'r> {
     pub(crate) fn new(rules: &'r Rules, base: Option<&'r Url>) -> Self {
         Walker {
@@ -541,6 +557,7 @@ impl<'r> Walker<'r> {
     fn add_figure(&mut self, figure: Figure, caption_from_attr: bool) {
         self.flush();
         let index = self.out.figures.len();
+        reserve_first(&mut self.out.figures, FIGURES_RESERVED);
         self.out.figures.push(figure);
         self.caption_from_attr.push(caption_from_attr);
         self.out.blocks.push(RawBlock {
@@ -756,6 +773,7 @@ impl<'r> Walker<'r> {
             return Frame::Link(prev);
         }
         let index = self.out.links.len();
+        reserve_first(&mut self.out.links, LINKS_RESERVED);
         match urls::resolve(href, self.base) {
             Some(url) => {
                 let (kind, article_id) = urls::classify(&url, self.rules, self.base);
@@ -1044,12 +1062,21 @@ impl Visitor for Walker<'_> {
 #[cfg(test)]
 mod tests {
     use super::{
-        BLOCKS_RESERVED, CAPTION_CLASSES, Pairs, RawBlock, SKIP_CLASSES, contains_ignore_ascii_case,
+        BLOCKS_RESERVED, CAPTION_CLASSES, FIGURES_RESERVED, LINKS_RESERVED, Pairs, RawBlock, SKIP_CLASSES,
+        contains_ignore_ascii_case, reserve_first,
     };
 
     #[test]
-    fn the_reserved_blocks_stay_under_a_kilobyte() {
+    fn the_reserved_rooms_stay_under_a_kilobyte() {
         assert!(BLOCKS_RESERVED * std::mem::size_of::<RawBlock>() < 1024);
+        assert!(FIGURES_RESERVED * std::mem::size_of::<crate::model::Figure>() < 1024);
+        assert!(LINKS_RESERVED * std::mem::size_of::<crate::model::Link>() < 1024);
+        let mut v: Vec<u64> = Vec::new();
+        reserve_first(&mut v, 3);
+        assert_eq!(v.capacity(), 3);
+        v.extend([1, 2, 3, 4]);
+        reserve_first(&mut v, 3);
+        assert!(v.capacity() >= 4);
     }
 
     #[test]
