@@ -74,6 +74,10 @@ pub(crate) fn parse(html: &str, max_depth: usize, max_nodes: usize) -> Tree {
     }
 }
 
+/// Entries the walk's stack has room for from the start (each is 48 bytes: the room stays
+/// under a kilobyte, which the allocator serves from its cache of small chunks).
+const WALK_STACK_RESERVED: usize = 16;
+
 /// The attributes the walk reads on every element ([`Element::common`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Common<'a> {
@@ -151,8 +155,10 @@ impl Tree {
         // (taken out of the node, so that each is dropped once visited), and whether to report
         // its end.
         let children = std::mem::take(&mut *root.children.borrow_mut());
+        // Room for the nesting of most pages at once, under a kilobyte.
         let mut stack: Vec<(Handle, std::vec::IntoIter<Handle>, bool)> =
-            vec![(root, children.into_iter(), false)];
+            Vec::with_capacity(WALK_STACK_RESERVED);
+        stack.push((root, children.into_iter(), false));
         while let Some(top) = stack.last_mut() {
             let Some(node) = top.1.next() else {
                 if let Some((done, _, report)) = stack.pop() {
@@ -373,6 +379,12 @@ mod tests {
             c.0,
             vec!["<p#a>", "x", "<b>", "y", "</b>", "</p>", "<script>", "z"]
         );
+    }
+
+    #[test]
+    fn the_walk_stack_room_stays_under_a_kilobyte() {
+        let entry = std::mem::size_of::<(Handle, std::vec::IntoIter<Handle>, bool)>();
+        assert!(WALK_STACK_RESERVED * entry < 1024, "{entry}");
     }
 
     #[test]
