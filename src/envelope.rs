@@ -4,6 +4,7 @@
 //! be indexed by title, URL and time without parsing any HTML.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -199,6 +200,9 @@ struct Lines<'a> {
     /// The 1-based number of the line starting at `pos`: counted as lines are consumed, so
     /// front-matter warnings need no rescan of the input for their position.
     line: usize,
+    /// The last line split off: its start, its trimmed text and the offset after it. Most lines
+    /// are peeked at before they are consumed, and are split once for both.
+    last: Cell<Option<(usize, &'a str, usize)>>,
 }
 
 impl<'a> Lines<'a> {
@@ -217,6 +221,9 @@ impl<'a> Lines<'a> {
 
     /// The trimmed line at `pos` and the offset of the line after it.
     fn split(&self) -> Option<(&'a str, usize)> {
+        if let Some((_, line, next)) = self.last.get().filter(|&(at, ..)| at == self.pos) {
+            return Some((line, next));
+        }
         let rest = self.input.get(self.pos..)?;
         if rest.is_empty() {
             return None;
@@ -225,7 +232,9 @@ impl<'a> Lines<'a> {
             Some(i) => (i, self.pos + i + 1),
             None => (rest.len(), self.input.len()),
         };
-        Some((rest.get(..end).unwrap_or("").trim_end(), next))
+        let line = rest.get(..end).unwrap_or("").trim_end();
+        self.last.set(Some((self.pos, line, next)));
+        Some((line, next))
     }
 
     /// Skips blank lines without scanning the first non-blank one (the body is often one long line).
@@ -250,6 +259,7 @@ fn parse(input: &str) -> Result<Blob<'_>, Error> {
         input,
         pos: start,
         line: 1,
+        last: Cell::new(None),
     };
     lines.skip_blank();
     let Some((first_offset, first)) = lines.peek() else {
