@@ -5,6 +5,7 @@
 use url::Url;
 
 use crate::outlet::Rules;
+use crate::text::contains_str;
 
 /// Words in an image's file name that mark it as chrome (`icon-zoom.png`, `site_logo.svg`).
 const CHROME_NAME_WORDS: &[&str] = &["icon", "logo", "badge", "sprite", "spacer", "favicon"];
@@ -45,15 +46,16 @@ pub(crate) fn is_chrome_image(src: &Url, alt: Option<&str>, size: Declared, rule
     let named = name
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| CHROME_NAME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
-    let theme = THEME_DIRS.iter().any(|d| path.contains(d));
+    let theme = THEME_DIRS.iter().any(|d| contains_str(path, d));
     let thin = [size.width, size.height]
         .into_iter()
         .flatten()
         .any(|px| px <= LINE_MAX_PX);
     let small =
         matches!((size.width, size.height), (Some(w), Some(h)) if w <= ICON_MAX_PX && h <= ICON_MAX_PX);
-    let presentational = alt.is_some_and(|a| a.contains(PRESENTATIONAL) || a.contains("Presentational"));
-    let listed = rules.chrome_images.iter().any(|p| src.as_str().contains(p));
+    let presentational =
+        alt.is_some_and(|a| contains_str(a, PRESENTATIONAL) || contains_str(a, "Presentational"));
+    let listed = rules.chrome_images.iter().any(|p| contains_str(src.as_str(), p));
     named || theme || thin || small || presentational || listed
 }
 

@@ -11,7 +11,7 @@ use crate::dom::{Common, Element, Visitor};
 use crate::error::{Warning, WarningDetail};
 use crate::model::{Boilerplate, BoilerplateKind, Figure, Inline, Link, LinkKind, MediaKind};
 use crate::outlet::{MIRROR, Rules};
-use crate::text::{Trim, normalize_space, sanitize};
+use crate::text::{Trim, contains_str, normalize_space, sanitize};
 
 /// What a raw block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,7 +336,7 @@ struct ClassFlags {
 impl ClassFlags {
     fn of(class: &str, rules: &Rules) -> ClassFlags {
         let pairs = Pairs::of(class);
-        let contains = |c: &str| pairs.may_hold(c) && class.contains(c);
+        let contains = |c: &str| pairs.may_hold(c) && contains_str(class, c);
         let has = |list: &[&str]| list.iter().any(|c| contains(c));
         ClassFlags {
             skip: has(SKIP_CLASSES) || has(rules.skip_classes),

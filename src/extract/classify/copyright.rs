@@ -10,7 +10,7 @@ pub(super) fn is_copyright(t: &str) -> bool {
     copyright_year(t).is_some()
         // A character takes at most four bytes: longer text is no notice line, and is not read.
         || (t.len() < NOTICE_MAX_CHARS * 4 && names_notice(t) && t.chars().count() < NOTICE_MAX_CHARS)
-        || t.contains("All rights reserved")
+        || contains_str(t, "All rights reserved")
 }
 
 /// A line naming a copyright notice is shorter than this: longer text is a paragraph that
