@@ -74,8 +74,9 @@ pub(crate) fn parse(html: &str, max_depth: usize, max_nodes: usize) -> Tree {
     }
 }
 
-/// Entries the walk's stack has room for from the start (each is 48 bytes: the room stays
-/// under a kilobyte, which the allocator serves from its cache of small chunks).
+/// Entries the walk's stack ([`Tree::walk`]) has room for from the start: the nesting of most
+/// pages. Each entry is a node, its remaining children and a flag; the room stays under a
+/// kilobyte (a unit test checks it), which the allocator serves from its cache of small chunks.
 const WALK_STACK_RESERVED: usize = 16;
 
 /// The attributes the walk reads on every element ([`Element::common`]).

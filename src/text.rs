@@ -185,9 +185,9 @@ pub(crate) fn contains_str(haystack: &str, needle: &str) -> bool {
     }
 }
 
-/// `haystack.find(needle)`, searched as [`contains_str`] searches: short haystacks by a plain
-/// scan (setting up the standard search costs more than scanning them), longer ones by the
-/// standard search.
+/// `haystack.find(needle)`. A haystack as short as [`contains_str`] scans itself is scanned
+/// here position by position (setting up the standard search costs more than that); longer
+/// ones go to the standard search.
 pub(crate) fn find_str(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     if h.len() >= n.len() + SEARCHER_MIN_EXTRA {

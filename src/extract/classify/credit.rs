@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::model::{Credit, CreditPart, CreditRole};
-use crate::text::{Trim, classify_char, contains_str, find_str, is_cjk, is_whitespace, normalize_space};
+use crate::text::{Trim, contains_str, find_str, is_cjk, is_whitespace, normalize_space};
 
 /// Labels that open a credit segment. Where one label ends another (`责任编辑`, `编辑`), the
 /// longer comes first.
@@ -332,8 +332,10 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
     // character every credit grammar needs is looked for, and whether the line is collapsed
     // already (block text is) is noted.
     let mut visible = 0;
-    let mut signal = false;
-    let (mut contribution, mut work_title) = (false, false);
+    // Signals in their place (`signals_here`), and signals anywhere: a line that is collapsed
+    // may gain the neighbours or separators a grammar reads, so it is judged by the latter.
+    let (mut signal, mut any_signal) = (false, false);
+    let (mut contribution, mut any_contribution, mut work_title) = (false, false, false);
     let mut collapse = false;
     let mut after_space = true;
     let bytes = line.as_bytes();
@@ -365,14 +367,21 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
             }
             after_space = false;
         }
-        if is_credit_signal(c) && signals_here(line, start, c) {
-            signal = true;
-            contribution |= matches!(c, '献' | '獻' | '补' | '補');
+        if is_credit_signal(c) {
+            let here = signals_here(line, start, c);
+            let contributes = matches!(c, '献' | '獻' | '补' | '補');
+            any_signal = true;
+            signal |= here;
+            any_contribution |= contributes;
+            contribution |= here && contributes;
             work_title |= c == '《';
         }
     }
     // A closing space is collapsed too.
     collapse |= after_space;
+    if collapse {
+        (signal, contribution) = (any_signal, any_contribution);
+    }
     if visible == 0 || !(signal || opens_glued_label(line)) {
         return None;
     }
@@ -391,21 +400,16 @@ fn short_line(line: &str) -> Option<ShortLine<'_>> {
 
 /// Whether the signal `c` at byte `at` of `line` is one in its place: `者` only in `记者`
 /// (the organisation's reporter), `献` only in `贡献` and `补` only in `补充` (a contributor
-/// line); the rest anywhere. Whitespace or a dropped character next to it may vanish when the
-/// line is collapsed, so it leaves the character a signal.
+/// line); the rest anywhere. Read on a line as the grammars read it, that is, one that needs no
+/// collapsing ([`short_line`] judges a line it collapses by its signals anywhere).
 fn signals_here(line: &str, at: usize, c: char) -> bool {
     let before = || line.get(..at).and_then(|s| s.chars().next_back());
-    let after = || line.get(at + c.len_utf8()..).and_then(|s| s.chars().next());
-    let vanishes = |x: Option<char>| {
-        x.is_some_and(|x| {
-            let (space, dropped) = classify_char(x);
-            space || dropped || is_whitespace(x)
-        })
-    };
     match c {
-        '者' => before().is_some_and(|p| matches!(p, '记' | '記')) || vanishes(before()),
-        '献' | '獻' => before().is_some_and(|p| matches!(p, '贡' | '貢')) || vanishes(before()),
-        '补' | '補' => after() == Some('充') || vanishes(after()),
+        '者' => before().is_some_and(|p| matches!(p, '记' | '記')),
+        '献' | '獻' => before().is_some_and(|p| matches!(p, '贡' | '貢')),
+        '补' | '補' => line
+            .get(at + c.len_utf8()..)
+            .is_some_and(|rest| rest.starts_with('充')),
         _ => true,
     }
 }
@@ -1430,6 +1434,27 @@ mod tests {
     }
 
     #[test]
+    fn lines_with_other_whitespace_are_read_as_collapsed() {
+        // Collapsing turns the separator into a space: the `者`, `献` or `补` in a label or a
+        // name must not turn such a line away.
+        let author = |s: &str| match read(s) {
+            Some(LineRead::Author(names)) => names,
+            _ => Vec::new(),
+        };
+        let role = |s: &str| match read(s) {
+            Some(LineRead::Credit(c)) => Some(c.role),
+            _ => None,
+        };
+        assert_eq!(author("作者\u{3000}张三"), names(&["张三"]));
+        assert_eq!(author("作者\nX"), names(&["X"]));
+        assert_eq!(role("译者\t何黎"), Some(CreditRole::Translator));
+        assert_eq!(role("来源\u{3000}消費者報"), Some(CreditRole::Source));
+        assert_eq!(role("编辑\u{3000}张献忠"), Some(CreditRole::Editor));
+        // Collapsed already, a paragraph holding them elsewhere is no credit line.
+        assert!(read("汽車業者團體回應，計算方式尚未明確").is_none());
+    }
+
+    #[test]
     fn contributors() {
         let c = parse(
             "Hari Kumar自新德里、Sameer Yasir自克什米尔对本文有报道贡献。Claire Fu自北京对本文有研究贡献。",
@@ -1512,9 +1537,10 @@ mod tests {
         assert_eq!(allows("改革方案把部分补贴与休耕挂钩"), None);
         assert_eq!(allows("他为此奉献了一生"), None);
         assert_eq!(allows("X对本文有贡献"), Some((true, false)));
-        // Next to whitespace or a dropped character (which collapsing may remove), they stay.
-        assert_eq!(allows("自由亚洲电台记\u{200b}者蔡凌"), Some((false, false)));
-        assert_eq!(allows("X补\u{200b}充报道"), Some((true, false)));
+        // A line that is collapsed is judged by its signals anywhere: collapsing may make the
+        // separator a grammar reads (`作者　张三` reads as `作者 张三`).
+        assert_eq!(allows("汽車業者\u{3000}團體回應"), Some((false, false)));
+        assert_eq!(allows(" 改革方案把部分补贴"), Some((true, false)));
         assert_eq!(short(""), None);
         assert_eq!(short(" \t\n\u{a0}\u{3000}\u{2009}"), None);
         // Collapsed already: borrowed as it is.
