@@ -156,7 +156,6 @@ impl Tree {
         // (taken out of the node, so that each is dropped once visited), and whether to report
         // its end.
         let children = std::mem::take(&mut *root.children.borrow_mut());
-        // Room for the nesting of most pages at once, under a kilobyte.
         let mut stack: Vec<(Handle, std::vec::IntoIter<Handle>, bool)> =
             Vec::with_capacity(WALK_STACK_RESERVED);
         stack.push((root, children.into_iter(), false));

@@ -987,6 +987,7 @@ fn check_oracle(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::warning::WarningKind;
 
     #[test]
     fn the_last_link_middle_is_found_from_the_end() {
@@ -1003,7 +1004,6 @@ mod tests {
             assert_eq!(last_link_mid(line), plain, "{line}");
         }
     }
-    use crate::warning::WarningKind;
 
     const FULL: &str = "---\nlayout: post\ntitle: \"Say \\\"hi\\\" &quot;now&quot;\"\ndate: 2023-05-24T14:47:04.000Z\nauthor: 德国之声\nfrom: https://www.dw.com/zh/a%20b/a-1\ntags: [ 德国之声, \"x y\" ]\ncomments: True\ncategories: [ 德国之声 ]\nweird: value: with colon\n---\n<!--1684939624000-->\n[Say \"hi\" &quot;now&quot;](https://www.dw.com/zh/a%20b/a-1)\n------\n\n<div>\n<p>body</p>\n</div>\n";
 

@@ -164,40 +164,35 @@ pub(crate) fn position_byte(bytes: &[u8], pred: impl Fn(u8) -> bool) -> Option<u
 
 /// `haystack.contains(needle)`. A haystack short enough that the standard search would not
 /// scan it vectorised (under 16 bytes more than the needle: the short lines and names the
-/// classification reads) is scanned here, comparing each position by its first two bytes at
-/// once; measured cheaper there than [`str::contains`]. Longer haystacks go to the standard
-/// search.
+/// classification reads) is scanned by [`find_short`]; measured cheaper there than
+/// [`str::contains`]. Longer haystacks go to the standard search.
 pub(crate) fn contains_str(haystack: &str, needle: &str) -> bool {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    if h.len() >= n.len() + SEARCHER_MIN_EXTRA {
+    if haystack.len() >= needle.len() + SEARCHER_MIN_EXTRA {
         return haystack.contains(needle);
     }
+    find_short(haystack.as_bytes(), needle.as_bytes()).is_some()
+}
+
+/// `haystack.find(needle)`, short haystacks scanned as [`contains_str`] scans them.
+pub(crate) fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    if haystack.len() >= needle.len() + SEARCHER_MIN_EXTRA {
+        return haystack.find(needle);
+    }
+    find_short(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// The first position of `n` in a short `h`, each position compared by its first two bytes at
+/// once: a match there is rare, so the loop seldom branches off. A match of valid UTF-8 in
+/// valid UTF-8 starts on a character boundary.
+fn find_short(h: &[u8], n: &[u8]) -> Option<usize> {
     match n {
-        [] => true,
-        [b] => h.contains(b),
-        // Positions are compared by their first two bytes at once: a match there is rare, so
-        // the loop seldom branches off.
+        [] => Some(0),
+        [b] => h.iter().position(|x| x == b),
         [a, b, ..] => {
             let head = u16::from_le_bytes([*a, *b]);
             h.windows(n.len())
-                .any(|w| matches!(w, [x, y, ..] if u16::from_le_bytes([*x, *y]) == head) && w == n)
+                .position(|w| matches!(w, [x, y, ..] if u16::from_le_bytes([*x, *y]) == head) && w == n)
         }
-    }
-}
-
-/// `haystack.find(needle)`. A haystack as short as [`contains_str`] scans itself is scanned
-/// here position by position (setting up the standard search costs more than that); longer
-/// ones go to the standard search.
-pub(crate) fn find_str(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    if h.len() >= n.len() + SEARCHER_MIN_EXTRA {
-        return haystack.find(needle);
-    }
-    match n {
-        [] => Some(0),
-        [a, rest @ ..] => h
-            .windows(n.len())
-            .position(|w| matches!(w, [x, tail @ ..] if x == a && tail == rest)),
     }
 }
 

@@ -1012,19 +1012,7 @@ fn agency_words(s: &str) -> u32 {
 
 /// The first three bytes of each of [`AGENCY_WORDS`] (fewer for a shorter word), as
 /// [`head_of`] reads them.
-const AGENCY_HEADS: [u32; AGENCY_WORDS.len()] = heads(AGENCY_WORDS);
-
-// Evaluated at compile time only, where an index out of bounds fails the build.
-#[allow(clippy::indexing_slicing)]
-const fn heads<const N: usize>(words: &[&str]) -> [u32; N] {
-    let mut out = [0; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = head_of(words[i].as_bytes());
-        i += 1;
-    }
-    out
-}
+const AGENCY_HEADS: [u32; AGENCY_WORDS.len()] = three_byte_keys(AGENCY_WORDS, false);
 
 /// For each byte, the [`AGENCY_WORDS`] that open with it, as bits.
 const AGENCY_FIRST_BYTES: [u32; 256] = agency_first_bytes();
@@ -1110,16 +1098,18 @@ pub(super) fn strip_report_suffix(value: &str) -> &str {
 
 /// The last three bytes of each of [`PLACES`] and [`REPORT_SUFFIXES`] (each ends with a
 /// three-byte character), as [`tail_of`] reads them.
-const PLACE_TAILS: [u32; PLACES.len()] = tails(PLACES);
-const REPORT_SUFFIX_TAILS: [u32; REPORT_SUFFIXES.len()] = tails(REPORT_SUFFIXES);
+const PLACE_TAILS: [u32; PLACES.len()] = three_byte_keys(PLACES, true);
+const REPORT_SUFFIX_TAILS: [u32; REPORT_SUFFIXES.len()] = three_byte_keys(REPORT_SUFFIXES, true);
 
+/// Each word's first three bytes ([`head_of`]) or last three ([`tail_of`]) as a number.
 // Evaluated at compile time only, where an index out of bounds fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn tails<const N: usize>(words: &[&str]) -> [u32; N] {
+const fn three_byte_keys<const N: usize>(words: &[&str], from_end: bool) -> [u32; N] {
     let mut out = [0; N];
     let mut i = 0;
     while i < N {
-        out[i] = tail_of(words[i].as_bytes());
+        let b = words[i].as_bytes();
+        out[i] = if from_end { tail_of(b) } else { head_of(b) };
         i += 1;
     }
     out
